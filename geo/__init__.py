@@ -1,0 +1,37 @@
+"""The Kuril and Sakhalin border atlas: what was true in a given year.
+
+A plain package (it never imports Streamlit): the app is one user, tests and the command
+line are others.
+
+>>> import geo
+>>> geo.period_at(1905).treaty_id
+'portsmouth_1905'
+>>> geo.holder_at(1930, 142.7, 47.0)     # Toyohara, Karafuto
+'JP'
+"""
+
+from __future__ import annotations
+
+from . import i18n
+from .holdings import holder_at, territories
+from .land import Area, areas, islands, land
+from .lines import border_lines, borders
+from .periods import Milestone, Period, first_year, period_at, periods, previous
+from .sources import DataError, Source, Text
+from .treaties import Quote, Signatory, Treaty, treaties, treaty
+
+__all__ = [
+    "Area", "DataError", "Milestone", "Period", "Quote", "Signatory", "Source", "Text", "Treaty",
+    "areas", "border_lines", "borders", "check", "first_year", "holder_at", "islands", "land",
+    "period_at", "periods", "previous", "territories", "treaties", "treaty",
+]
+
+
+def check() -> None:
+    """Load and validate every data file; raises :class:`DataError` naming the file, the
+    feature and the problem."""
+    i18n.strings()
+    periods()  # also loads areas and treaties, which periods refer to
+    land()
+    border_lines()
+

@@ -1,0 +1,223 @@
+"""The browser map: a fixed Folium base map plus one feature group per year.
+
+The split follows streamlit-folium's ``feature_group_to_add`` idea
+(https://folium.streamlit.app/dynamic_updates): the base map (land whose holder never
+changes, legend, Leaflet served by the app) is identical on every rerun, so the browser
+keeps its zoom and pan, and only the year's layer travels when the slider moves.  Every
+string that reaches Leaflet as HTML (tooltips, legend, attribution) is escaped here.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from html import escape
+
+import folium
+import geopandas as gpd
+from branca.element import MacroElement
+from jinja2 import Template
+
+from . import i18n
+from .holdings import territories_by_period
+from .land import areas, land
+from .lines import borders
+from .periods import period_at, periods
+from .sources import data_dir, per_data_dir
+from .style import HOLDER_FILL, HOLDER_STROKE, LINE_STYLE, SEA, hatch
+
+CENTER = (48.6, 149.8)
+ZOOM = 4.5
+BOUNDS = ((40.0, 136.0), (57.0, 166.0))
+DEFAULT_LEAFLET_URL = "/app/static/leaflet"
+
+
+def island_label(row, lang: str) -> str:
+    """An island's name as the tooltip shows it: the language's own name, then the others."""
+    if lang == "ko":
+        others = [row["name_en"], row["name_ja_kanji"]]
+        head = row["name_ko"]
+    else:
+        others = [row["name_ja"], row["name_ja_kanji"]]
+        head = row["name_en"]
+    rest = ", ".join(dict.fromkeys(o for o in others if o and o != head))
+    return f"{head} ({rest})" if rest else head
+
+
+@per_data_dir
+def changing_areas() -> frozenset[str]:
+    """Areas whose holding ever changes: these are drawn per year, the rest on the base map."""
+    return frozenset(
+        area for area in areas()
+        if len({(p.holders[area], p.status(area)) for p in periods()}) > 1
+    )
+
+
+def _territory_features(frame: gpd.GeoDataFrame, lang: str) -> dict:
+    labels = [
+        escape(island_label(row, lang)) + "<br>"
+        + escape(i18n.holding_label(row["holder"], row["status"], row["claimed_by"], lang))
+        for _, row in frame.iterrows()
+    ]
+    return json.loads(frame.assign(label=labels)[["label", "holder", "status", "geometry"]].to_json())
+
+
+def _territory_layer(data: dict) -> folium.GeoJson:
+    return folium.GeoJson(
+        data,
+        style_function=lambda f: {
+            "fillColor": HOLDER_FILL[f["properties"]["holder"]],
+            "color": HOLDER_STROKE[f["properties"]["holder"]],
+            "weight": 1,
+            "fillOpacity": 0.85,
+        },
+        highlight_function=lambda f: {"weight": 2.5, "fillOpacity": 1.0},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+        name="territories",
+    )
+
+
+def _hatch_features(frame: gpd.GeoDataFrame) -> dict | None:
+    claimed = frame[frame["claimed_by"].notna()]
+    if claimed.empty:
+        return None
+    hatching = gpd.GeoDataFrame(
+        {"claimant": claimed["claimed_by"].values},
+        geometry=[hatch(g) for g in claimed.geometry], crs=frame.crs,
+    )
+    return json.loads(hatching.to_json())
+
+
+def _hatch_layer(data: dict) -> folium.GeoJson:
+    return folium.GeoJson(
+        data,
+        style_function=lambda f: {"color": HOLDER_STROKE[f["properties"]["claimant"]], "weight": 1.6},
+        interactive=False,
+        name="claims",
+    )
+
+
+def _line_features(lines: gpd.GeoDataFrame, lang: str) -> dict | None:
+    if lines.empty:
+        return None
+    name = "name_ko" if lang == "ko" else "name_en"
+    labelled = lines.assign(label=[escape(f"{n} — {i18n.tr('kind_' + k, lang)}")
+                                   for n, k in zip(lines[name], lines["kind"])])
+    return json.loads(labelled[["id", "kind", "label", "geometry"]].to_json())
+
+
+def _line_layer(data: dict) -> folium.GeoJson:
+    return folium.GeoJson(
+        data,
+        style_function=lambda f: {**LINE_STYLE[f["properties"]["kind"]], "opacity": 0.95},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+        name="borders",
+    )
+
+
+class _Legend(MacroElement):
+    """A Leaflet control with the legend, plus the coastline attribution."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+            var legend = L.control({position: "topright"});
+            legend.onAdd = function () {
+                var div = L.DomUtil.create("div", "atlas-legend");
+                div.innerHTML = {{ this.html|tojson }};
+                return div;
+            };
+            legend.addTo({{ this._parent.get_name() }});
+            {{ this._parent.get_name() }}.attributionControl.setPrefix(false);
+            {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.attribution|tojson }});
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, lang: str):
+        super().__init__()
+        rows = [f"<b>{escape(i18n.tr('legend_title', lang))}</b>"]
+        for holder in ("RU", "JP", "joint"):
+            rows.append(
+                f'<span class="swatch" style="background:{HOLDER_FILL[holder]};'
+                f'border-color:{HOLDER_STROKE[holder]}"></span>{escape(i18n.tr("holder_" + holder, lang))}'
+            )
+        rows.append(f'<span class="swatch hatch"></span>{escape(i18n.tr("legend_hatch", lang))}')
+        for kind, style in LINE_STYLE.items():
+            dash = "dashed" if style["dashArray"] and kind == "de_facto" else "dotted" if style["dashArray"] else "solid"
+            rows.append(f'<span class="stroke" style="border-top:3px {dash} {style["color"]}"></span>'
+                        f'{escape(i18n.tr("kind_" + kind, lang))}')
+        self.html = "<br>".join(rows)
+        self.attribution = escape(i18n.tr("map_attribution", lang))
+
+
+_CSS = f"""
+<style>
+.leaflet-container {{ background: {SEA}; }}
+.atlas-legend {{ background: rgba(255,255,255,.92); padding: 6px 9px; font: 12px/18px sans-serif;
+  border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.3); }}
+.atlas-legend .swatch {{ display: inline-block; width: 14px; height: 11px; margin-right: 6px;
+  border: 1px solid; vertical-align: middle; }}
+.atlas-legend .swatch.hatch {{ border-color: #555;
+  background: repeating-linear-gradient(-45deg, #fff 0 3px, #555 3px 4px); }}
+.leaflet-control-attribution {{ font: 11px/1.4 sans-serif; max-width: 70%; }}
+.atlas-legend .stroke {{ display: inline-block; width: 22px; margin-right: 6px; vertical-align: middle; }}
+</style>
+"""
+
+
+@lru_cache(maxsize=4)
+def _base_land(lang: str, data_key: str) -> dict:
+    pieces = land()
+    fixed = pieces[~pieces["area"].isin(changing_areas())]
+    first = periods()[0]
+    fixed = fixed.assign(
+        holder=fixed["area"].map(first.holders),
+        status=fixed["area"].map(first.status),
+        claimed_by=None,
+    )
+    return _territory_features(fixed, lang)
+
+
+def base_map(lang: str = "en", leaflet_url: str = DEFAULT_LEAFLET_URL) -> folium.Map:
+    """The map every year shares: Leaflet from ``leaflet_url``, land that never changes
+    holder, the legend. No web tiles, so it draws with no internet."""
+    lang = i18n.language(lang)
+    m = folium.Map(location=CENTER, zoom_start=ZOOM, tiles=None, min_zoom=4, max_zoom=11, zoom_snap=0.25,
+                   max_bounds=True, min_lat=BOUNDS[0][0], min_lon=BOUNDS[0][1],
+                   max_lat=BOUNDS[1][0], max_lon=BOUNDS[1][1], control_scale=True)
+    # folium points these at CDNs; the atlas serves its own copy so it works offline.
+    m.default_js = [("leaflet", f"{leaflet_url}/leaflet.js")]
+    m.default_css = [("leaflet_css", f"{leaflet_url}/leaflet.css")]
+    m.get_root().header.add_child(folium.Element(_CSS))
+    _territory_layer(_base_land(lang, str(data_dir()))).add_to(m)
+    _Legend(lang).add_to(m)
+    return m
+
+
+@lru_cache(maxsize=16)
+def _period_features(period_id: str, lang: str, data_key: str) -> tuple[dict, dict | None]:
+    """Territory and hatching GeoJSON of a period: the same for every year in it."""
+    frame = territories_by_period()[period_id]
+    frame = frame[frame["area"].isin(changing_areas())]
+    return _territory_features(frame, lang), _hatch_features(frame)
+
+
+@lru_cache(maxsize=64)
+def _year_lines(year: int, lang: str, data_key: str) -> dict | None:
+    return _line_features(borders(year), lang)
+
+
+def year_layer(year: int, lang: str = "en") -> folium.FeatureGroup:
+    """The year's changing land (coloured by holder, hatched where claimed) and borders."""
+    lang = i18n.language(lang)
+    key = str(data_dir())
+    territory, hatching = _period_features(period_at(year).id, lang, key)
+    lines = _year_lines(year, lang, key)
+    group = folium.FeatureGroup(name=str(year))
+    _territory_layer(territory).add_to(group)
+    if hatching is not None:
+        _hatch_layer(hatching).add_to(group)
+    if lines is not None:
+        _line_layer(lines).add_to(group)
+    return group

@@ -1,0 +1,18 @@
+"""Shared fixtures: the repo root and broken copies of the data folder."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A writable copy of data/ that the geo package (and the app) load instead of data/."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(copy))
+    return copy
