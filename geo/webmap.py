@@ -54,6 +54,8 @@ def changing_areas() -> frozenset[str]:
 
 
 def _territory_features(frame: gpd.GeoDataFrame, lang: str) -> dict:
+    # One shape per island and holding: Sakhalin is cut on 50°N only where that line was a border.
+    frame = frame.dissolve(by=["island_id", "holder", "status"], as_index=False, sort=False, dropna=False)
     labels = [
         escape(island_label(row, lang)) + "<br>"
         + escape(i18n.holding_label(row["holder"], row["status"], row["claimed_by"], lang))
@@ -160,7 +162,8 @@ _CSS = f"""
   border: 1px solid; vertical-align: middle; }}
 .atlas-legend .swatch.hatch {{ border-color: #555;
   background: repeating-linear-gradient(-45deg, #fff 0 3px, #555 3px 4px); }}
-.leaflet-control-attribution {{ font: 11px/1.4 sans-serif; max-width: 70%; }}
+.leaflet-control-attribution, .leaflet-control-scale-line {{ font: 11px/1.4 sans-serif; }}
+.leaflet-control-attribution {{ max-width: 70%; }}
 .atlas-legend .stroke {{ display: inline-block; width: 22px; margin-right: 6px; vertical-align: middle; }}
 </style>
 """

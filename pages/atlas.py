@@ -13,18 +13,18 @@ first, last = geo.first_year(), dt.date.today().year
 
 
 def year_from_url() -> None:
-    """On the first run, check ?year= and explain (and correct) a value the slider rejects."""
-    raw = st.query_params.get("year")
-    if raw is None or "year" in st.session_state:
+    """On the first run, take the year from ?year=, explaining (and correcting) a bad one."""
+    if "year" in st.session_state:
         return
+    raw = st.query_params.get("year")
     try:
-        year = int(raw.strip())
+        year = int(raw.strip()) if raw is not None else first
     except ValueError:
         year = None
-    if year is None or not first <= year <= last:
-        shown = first if year is None else min(max(year, first), last)
-        st.session_state["year"] = shown
+    shown = first if year is None else min(max(year, first), last)
+    if shown != year:
         st.warning(i18n.tr("bad_year", lang, value=raw[:40], first=first, last=last, shown=shown))
+    st.session_state["year"] = shown
 
 
 def jump_to(year: int) -> None:
@@ -33,8 +33,8 @@ def jump_to(year: int) -> None:
 
 @st.fragment
 def atlas() -> None:
-    year = st.slider(i18n.tr("year", lang), min_value=first, max_value=last, value=first,
-                     key="year", bind="query-params")
+    year = st.slider(i18n.tr("year", lang), min_value=first, max_value=last, key="year",
+                     bind="query-params")
     treaty_years = sorted({p.start for p in geo.periods()} | {
         m.date.year for p in geo.periods() for m in p.milestones if m.treaty_id})
     buttons = st.columns(len(treaty_years))

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from browser import CHROMIUM_ARGS, chromium_path
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 
@@ -16,3 +18,9 @@ def data_copy(tmp_path, monkeypatch):
     shutil.copytree(DATA, copy)
     monkeypatch.setenv("ATLAS_DATA_DIR", str(copy))
     return copy
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    """pytest-playwright launches the system Chromium (Debian's package), not a download."""
+    return {"executable_path": chromium_path(), "args": CHROMIUM_ARGS}

@@ -17,5 +17,13 @@ OKHA = (142.95, 53.57)               # north Sakhalin
 MONERON = (141.23, 46.25)
 WAKKANAI = (141.67, 45.41)           # Hokkaido, on La Pérouse Strait
 NEMURO = (145.58, 43.33)             # Hokkaido
-CAPE_NOSAPPU = (145.82, 43.385)      # Hokkaido, facing the Habomai islets
+CAPE_NOSAPPU = (145.8172, 43.3853)   # Hokkaido, facing the Habomai islets (43°23′07″N 145°49′02″E;
+                                     # rounded to 145.82 it lies ~200 m out at sea)
 PACIFIC = (150.00, 44.00)            # open sea
+
+# Border straits, from /work/shared/reference/treaties.md §2.1 (lat, lon there; lon, lat here).
+# Open water: the atlas's schematic sea borders should pass through them.
+FRIZA_STRAIT = (149.18, 45.51)       # Vries Strait, Iturup–Urup: the Shimoda line 1855–1875
+FIRST_KURIL_STRAIT = (156.58, 50.84) # Shumshu–Cape Lopatka: the border 1875–1945
+LA_PEROUSE_STRAIT = (142.03, 45.72)  # Sōya Strait, Sakhalin–Hokkaido: 1875 border, today's line
+GOYOMAI_STRAIT = (145.84, 43.41)     # Sovetsky Strait, Cape Nosappu–Habomai: today's line of control

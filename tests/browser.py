@@ -1,0 +1,76 @@
+"""Helpers for real-browser tests: an app server on a free port and an offline Chromium page."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-gpu", "--disable-sync"]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("ATLAS_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def app_server(env: dict | None = None):
+    """`streamlit run app.py` on a free port; yields its base URL once it is healthy."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=ROOT, env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the app did not start: {process.stderr.read()[-2000:]}")
+            time.sleep(0.25)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def block_outside_network(context) -> list[str]:
+    """Abort every request that leaves this machine; returns the list of what was tried."""
+    tried: list[str] = []
+
+    def route(request_route):
+        host = request_route.request.url.split("/")[2].split(":")[0]
+        if host in ("127.0.0.1", "localhost"):
+            request_route.continue_()
+        else:
+            tried.append(request_route.request.url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    return tried

@@ -1,0 +1,64 @@
+"""The atlas in a real headless Chromium, with every outside host blocked."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from browser import MAP_FRAME, app_server, block_outside_network, chromium_path
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(chromium_path() is None, reason="needs Chromium (scripts/test.sh installs it)"),
+]
+TREATY_LINE = 'path[stroke="#111111"]'   # geo.style.LINE_STYLE["treaty"]
+CONTROL_LINE = 'path[stroke="#7a1010"]'  # geo.style.LINE_STYLE["de_facto"]
+
+
+@pytest.fixture(scope="module")
+def server():
+    with app_server() as url:
+        yield url
+
+
+@pytest.fixture
+def offline_page(context):
+    tried = block_outside_network(context)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield page
+    assert tried == [], f"the atlas tried to reach outside hosts: {tried[:5]}"
+
+
+def map_frame(page):
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator("path.leaflet-interactive").first.wait_for()
+    return frame
+
+
+def test_1905_offline_shows_the_50th_parallel_and_portsmouth(server, offline_page):
+    offline_page.goto(f"{server}/?year=1905")
+    frame = map_frame(offline_page)
+    expect(offline_page.get_by_text("Treaty of Portsmouth").first).to_be_visible()
+    # Two treaty lines in 1905: the First Kuril Strait and the 50th parallel; no line of control.
+    expect(frame.locator(TREATY_LINE)).to_have_count(2)
+    expect(frame.locator(CONTROL_LINE)).to_have_count(0)
+    expect(frame.locator(".atlas-legend")).to_contain_text("Treaty border")
+
+
+def test_slider_key_press_changes_map_treaty_and_url(server, offline_page):
+    offline_page.goto(f"{server}/?year=1944")
+    frame = map_frame(offline_page)
+    expect(frame.locator(TREATY_LINE)).to_have_count(2)
+    offline_page.get_by_role("slider").focus()
+    offline_page.keyboard.press("ArrowRight")
+    expect(offline_page).to_have_url(re.compile(r"year=1945"))
+    expect(frame.locator(CONTROL_LINE)).to_have_count(2)
+    expect(frame.locator(TREATY_LINE)).to_have_count(0)
+    expect(offline_page.get_by_text("Soviet, then Russian, control").first).to_be_visible()
+
+
+def test_korean_page(server, offline_page):
+    offline_page.goto(f"{server}/?year=1875&lang=ko")
+    map_frame(offline_page)
+    expect(offline_page.get_by_text("상트페테르부르크 조약").first).to_be_visible()
