@@ -62,3 +62,14 @@ def test_korean_page(server, offline_page):
     offline_page.goto(f"{server}/?year=1875&lang=ko")
     map_frame(offline_page)
     expect(offline_page.get_by_text("상트페테르부르크 조약").first).to_be_visible()
+
+
+def test_island_names_on_hover(server, offline_page):
+    offline_page.goto(f"{server}/?year=1905")
+    frame = map_frame(offline_page)
+    # Shapes in Japan's fill: in 1905 the last of them belong to the Kurils or Karafuto.
+    year_shapes = frame.locator('path.leaflet-interactive[fill="#7fa9da"]')  # Japan's fill
+    year_shapes.last.hover(force=True)
+    tooltip = frame.locator(".leaflet-tooltip")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("Held by Japan")

@@ -155,31 +155,21 @@ def test_island_coordinate_not_a_number(data_copy):
 
 # --- borders.geojson ------------------------------------------------------------------------
 
-def test_border_with_unknown_kind(data_copy):
+@pytest.mark.parametrize("line, field, value, expected", [
+    ("portsmouth_50th_parallel", "kind", "frontier", ["'frontier'", "kind"]),
+    ("shimoda_friza_strait", "treaty_id", "shimoda_1856", ["shimoda_1856", "treaties.yaml"]),
+    ("line_of_control_nemuro_goyomai", "geometry", {"type": "Point", "coordinates": [145.84, 43.41]},
+     ["LineString"]),
+])
+def test_border_with_a_wrong_field(data_copy, line, field, value, expected):
     def change(collection):
-        feature = next(f for f in collection["features"]
-                       if f["properties"]["id"] == "portsmouth_50th_parallel")
-        feature["properties"]["kind"] = "frontier"
+        feature = next(f for f in collection["features"] if f["properties"]["id"] == line)
+        if field == "geometry":
+            feature["geometry"] = value
+        else:
+            feature["properties"][field] = value
     edit_geojson(data_copy / "borders.geojson", change)
-    check_fails("borders.geojson", "line portsmouth_50th_parallel", "'frontier'", "kind")
-
-
-def test_border_with_unknown_treaty(data_copy):
-    def change(collection):
-        feature = next(f for f in collection["features"]
-                       if f["properties"]["id"] == "shimoda_friza_strait")
-        feature["properties"]["treaty_id"] = "shimoda_1856"
-    edit_geojson(data_copy / "borders.geojson", change)
-    check_fails("borders.geojson", "line shimoda_friza_strait", "shimoda_1856", "treaties.yaml")
-
-
-def test_border_geometry_not_a_line(data_copy):
-    def change(collection):
-        feature = next(f for f in collection["features"]
-                       if f["properties"]["id"] == "line_of_control_nemuro_goyomai")
-        feature["geometry"] = {"type": "Point", "coordinates": [145.84, 43.41]}
-    edit_geojson(data_copy / "borders.geojson", change)
-    check_fails("borders.geojson", "line line_of_control_nemuro_goyomai", "LineString")
+    check_fails("borders.geojson", f"line {line}", *expected)
 
 
 def test_borders_invalid_json(data_copy):
