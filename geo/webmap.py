@@ -9,17 +9,18 @@ string that reaches Leaflet as HTML (tooltips, legend, attribution) is escaped h
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from html import escape
 
 import folium
 import geopandas as gpd
+import shapely
 from branca.element import MacroElement
 from jinja2 import Template
 
 from . import i18n
 from .holdings import territories_by_period
+from .jsonlayer import JsonLayer
 from .land import areas, land
 from .lines import borders
 from .periods import period_at, periods
@@ -53,7 +54,16 @@ def changing_areas() -> frozenset[str]:
     )
 
 
-def _territory_features(frame: gpd.GeoDataFrame, lang: str) -> dict:
+TERRITORY_STYLES = {
+    holder: {"fillColor": HOLDER_FILL[holder], "color": HOLDER_STROKE[holder], "weight": 1,
+             "fillOpacity": 0.85}
+    for holder in HOLDER_FILL
+}
+HATCH_STYLES = {claimant: {"color": HOLDER_STROKE[claimant], "weight": 1.6} for claimant in ("RU", "JP")}
+LINE_STYLES = {kind: {**style, "opacity": 0.95} for kind, style in LINE_STYLE.items()}
+
+
+def _territory_json(frame: gpd.GeoDataFrame, lang: str) -> str:
     # One shape per island and holding: Sakhalin is cut on 50°N only where that line was a border.
     frame = frame.dissolve(by=["island_id", "holder", "status"], as_index=False, sort=False, dropna=False)
     labels = [
@@ -61,60 +71,27 @@ def _territory_features(frame: gpd.GeoDataFrame, lang: str) -> dict:
         + escape(i18n.holding_label(row["holder"], row["status"], row["claimed_by"], lang))
         for _, row in frame.iterrows()
     ]
-    return json.loads(frame.assign(label=labels)[["label", "holder", "status", "geometry"]].to_json())
+    return frame.assign(label=labels)[["label", "holder", "geometry"]].to_json(drop_id=True)
 
 
-def _territory_layer(data: dict) -> folium.GeoJson:
-    return folium.GeoJson(
-        data,
-        style_function=lambda f: {
-            "fillColor": HOLDER_FILL[f["properties"]["holder"]],
-            "color": HOLDER_STROKE[f["properties"]["holder"]],
-            "weight": 1,
-            "fillOpacity": 0.85,
-        },
-        highlight_function=lambda f: {"weight": 2.5, "fillOpacity": 1.0},
-        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
-        name="territories",
-    )
-
-
-def _hatch_features(frame: gpd.GeoDataFrame) -> dict | None:
+def _hatch_json(frame: gpd.GeoDataFrame) -> str | None:
     claimed = frame[frame["claimed_by"].notna()]
     if claimed.empty:
         return None
     hatching = gpd.GeoDataFrame(
         {"claimant": claimed["claimed_by"].values},
-        geometry=[hatch(g) for g in claimed.geometry], crs=frame.crs,
+        geometry=[shapely.set_precision(hatch(g), 1e-5) for g in claimed.geometry], crs=frame.crs,
     )
-    return json.loads(hatching.to_json())
+    return hatching.to_json(drop_id=True)
 
 
-def _hatch_layer(data: dict) -> folium.GeoJson:
-    return folium.GeoJson(
-        data,
-        style_function=lambda f: {"color": HOLDER_STROKE[f["properties"]["claimant"]], "weight": 1.6},
-        interactive=False,
-        name="claims",
-    )
-
-
-def _line_features(lines: gpd.GeoDataFrame, lang: str) -> dict | None:
+def _line_json(lines: gpd.GeoDataFrame, lang: str) -> str | None:
     if lines.empty:
         return None
     name = "name_ko" if lang == "ko" else "name_en"
     labelled = lines.assign(label=[escape(f"{n} — {i18n.tr('kind_' + k, lang)}")
                                    for n, k in zip(lines[name], lines["kind"])])
-    return json.loads(labelled[["id", "kind", "label", "geometry"]].to_json())
-
-
-def _line_layer(data: dict) -> folium.GeoJson:
-    return folium.GeoJson(
-        data,
-        style_function=lambda f: {**LINE_STYLE[f["properties"]["kind"]], "opacity": 0.95},
-        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
-        name="borders",
-    )
+    return labelled[["id", "kind", "label", "geometry"]].to_json(drop_id=True)
 
 
 class _Legend(MacroElement):
@@ -170,7 +147,7 @@ _CSS = f"""
 
 
 @lru_cache(maxsize=4)
-def _base_land(lang: str, data_key: str) -> dict:
+def _base_land(lang: str, data_key: str) -> str:
     pieces = land()
     fixed = pieces[~pieces["area"].isin(changing_areas())]
     first = periods()[0]
@@ -179,7 +156,7 @@ def _base_land(lang: str, data_key: str) -> dict:
         status=fixed["area"].map(first.status),
         claimed_by=None,
     )
-    return _territory_features(fixed, lang)
+    return _territory_json(fixed, lang)
 
 
 def base_map(lang: str = "en", leaflet_url: str = DEFAULT_LEAFLET_URL) -> folium.Map:
@@ -193,34 +170,34 @@ def base_map(lang: str = "en", leaflet_url: str = DEFAULT_LEAFLET_URL) -> folium
     m.default_js = [("leaflet", f"{leaflet_url}/leaflet.js")]
     m.default_css = [("leaflet_css", f"{leaflet_url}/leaflet.css")]
     m.get_root().header.add_child(folium.Element(_CSS))
-    _territory_layer(_base_land(lang, str(data_dir()))).add_to(m)
+    JsonLayer(_base_land(lang, str(data_dir())), TERRITORY_STYLES, "holder").add_to(m)
     _Legend(lang).add_to(m)
     return m
 
 
 @lru_cache(maxsize=16)
-def _period_features(period_id: str, lang: str, data_key: str) -> tuple[dict, dict | None]:
+def _period_json(period_id: str, lang: str, data_key: str) -> tuple[str, str | None]:
     """Territory and hatching GeoJSON of a period: the same for every year in it."""
     frame = territories_by_period()[period_id]
     frame = frame[frame["area"].isin(changing_areas())]
-    return _territory_features(frame, lang), _hatch_features(frame)
+    return _territory_json(frame, lang), _hatch_json(frame)
 
 
 @lru_cache(maxsize=64)
-def _year_lines(year: int, lang: str, data_key: str) -> dict | None:
-    return _line_features(borders(year), lang)
+def _year_lines(year: int, lang: str, data_key: str) -> str | None:
+    return _line_json(borders(year), lang)
 
 
 def year_layer(year: int, lang: str = "en") -> folium.FeatureGroup:
     """The year's changing land (coloured by holder, hatched where claimed) and borders."""
     lang = i18n.language(lang)
     key = str(data_dir())
-    territory, hatching = _period_features(period_at(year).id, lang, key)
+    territory, hatching = _period_json(period_at(year).id, lang, key)
     lines = _year_lines(year, lang, key)
     group = folium.FeatureGroup(name=str(year))
-    _territory_layer(territory).add_to(group)
+    JsonLayer(territory, TERRITORY_STYLES, "holder").add_to(group)
     if hatching is not None:
-        _hatch_layer(hatching).add_to(group)
+        JsonLayer(hatching, HATCH_STYLES, "claimant", interactive=False).add_to(group)
     if lines is not None:
-        _line_layer(lines).add_to(group)
+        JsonLayer(lines, LINE_STYLES, "kind").add_to(group)
     return group
