@@ -21,12 +21,17 @@ from jinja2 import Template
 from . import i18n
 from .holdings import territories_by_period
 from .jsonlayer import JsonLayer
-from .land import areas, land
+from .land import METRIC_CRS, areas, land
 from .lines import borders
 from .periods import period_at, periods
 from .sources import data_dir, per_data_dir
 from .style import HOLDER_FILL, HOLDER_STROKE, LINE_STYLE, SEA, hatch
 
+# Shapes sent to the browser are simplified in metres (GSHHG's 100 m is finer than the map
+# can show at its deepest zoom) and rounded to about 10 m: a third of the bytes of a slider step.
+# Lookups (geo.holder_at) and exports keep the full coastline.
+TOLERANCE_M = 150
+CONTEXT_TOLERANCE_M = 300
 CENTER = (48.6, 149.8)
 ZOOM = 4.5
 BOUNDS = ((40.0, 136.0), (57.0, 166.0))
@@ -63,15 +68,25 @@ HATCH_STYLES = {claimant: {"color": HOLDER_STROKE[claimant], "weight": 1.6} for 
 LINE_STYLES = {kind: {**style, "opacity": 0.95} for kind, style in LINE_STYLE.items()}
 
 
-def _territory_json(frame: gpd.GeoDataFrame, lang: str) -> str:
+def _for_the_web(frame: gpd.GeoDataFrame, tolerance_m: float) -> gpd.GeoDataFrame:
+    simple = frame.geometry.to_crs(METRIC_CRS).simplify(tolerance_m, preserve_topology=True).to_crs(frame.crs)
+    return frame.set_geometry(shapely.set_precision(simple.values, 1e-4))
+
+
+def _compact_json(frame: gpd.GeoDataFrame) -> str:
+    return frame.to_json(drop_id=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _territory_json(frame: gpd.GeoDataFrame, lang: str, tolerance_m: float = TOLERANCE_M) -> str:
     # One shape per island and holding: Sakhalin is cut on 50°N only where that line was a border.
     frame = frame.dissolve(by=["island_id", "holder", "status"], as_index=False, sort=False, dropna=False)
+    frame = _for_the_web(frame, tolerance_m)
     labels = [
         escape(island_label(row, lang)) + "<br>"
         + escape(i18n.holding_label(row["holder"], row["status"], row["claimed_by"], lang))
         for _, row in frame.iterrows()
     ]
-    return frame.assign(label=labels)[["label", "holder", "geometry"]].to_json(drop_id=True)
+    return _compact_json(frame.assign(label=labels)[["label", "holder", "geometry"]])
 
 
 def _hatch_json(frame: gpd.GeoDataFrame) -> str | None:
@@ -80,9 +95,9 @@ def _hatch_json(frame: gpd.GeoDataFrame) -> str | None:
         return None
     hatching = gpd.GeoDataFrame(
         {"claimant": claimed["claimed_by"].values},
-        geometry=[shapely.set_precision(hatch(g), 1e-5) for g in claimed.geometry], crs=frame.crs,
+        geometry=[shapely.set_precision(hatch(g), 1e-4) for g in claimed.geometry], crs=frame.crs,
     )
-    return hatching.to_json(drop_id=True)
+    return _compact_json(hatching)
 
 
 def _line_json(lines: gpd.GeoDataFrame, lang: str) -> str | None:
@@ -91,7 +106,7 @@ def _line_json(lines: gpd.GeoDataFrame, lang: str) -> str | None:
     name = "name_ko" if lang == "ko" else "name_en"
     labelled = lines.assign(label=[escape(f"{n} — {i18n.tr('kind_' + k, lang)}")
                                    for n, k in zip(lines[name], lines["kind"])])
-    return labelled[["id", "kind", "label", "geometry"]].to_json(drop_id=True)
+    return _compact_json(labelled[["id", "kind", "label", "geometry"]])
 
 
 class _Legend(MacroElement):
@@ -156,14 +171,14 @@ def _base_land(lang: str, data_key: str) -> str:
         status=fixed["area"].map(first.status),
         claimed_by=None,
     )
-    return _territory_json(fixed, lang)
+    return _territory_json(fixed, lang, CONTEXT_TOLERANCE_M)
 
 
 def base_map(lang: str = "en", leaflet_url: str = DEFAULT_LEAFLET_URL) -> folium.Map:
     """The map every year shares: Leaflet from ``leaflet_url``, land that never changes
     holder, the legend. No web tiles, so it draws with no internet."""
     lang = i18n.language(lang)
-    m = folium.Map(location=CENTER, zoom_start=ZOOM, tiles=None, min_zoom=4, max_zoom=11, zoom_snap=0.25,
+    m = folium.Map(location=CENTER, zoom_start=ZOOM, tiles=None, min_zoom=4, max_zoom=10, zoom_snap=0.25,
                    max_bounds=True, min_lat=BOUNDS[0][0], min_lon=BOUNDS[0][1],
                    max_lat=BOUNDS[1][0], max_lon=BOUNDS[1][1], control_scale=True)
     # folium points these at CDNs; the atlas serves its own copy so it works offline.

@@ -44,7 +44,8 @@ def atlas() -> None:
     map_column, text_column = st.columns([3, 2], gap="medium")
     with map_column:
         st_folium(webmap.base_map(lang), feature_group_to_add=webmap.year_layer(year, lang),
-                  returned_objects=[], key=f"map-{lang}", height=640, use_container_width=True)
+                  returned_objects=[], key=f"map-{lang}", height=640, use_container_width=True,
+                  render=False)
     with text_column, st.container(height=640, border=False):
         st.markdown(panel.year_panel_markdown(year, lang))
 

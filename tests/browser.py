@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,14 +29,20 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+@dataclass
+class AppServer:
+    url: str
+    process: subprocess.Popen
+
+
 @contextmanager
-def app_server(env: dict | None = None):
-    """`streamlit run app.py` on a free port; yields its base URL once it is healthy."""
+def app_server(script: Path = ROOT / "app.py", env: dict | None = None):
+    """`streamlit run SCRIPT` on a free port; yields it once it answers its health check."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", script.name, "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, env={**os.environ, **(env or {})},
+        cwd=script.parent, env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     url = f"http://127.0.0.1:{port}"
@@ -51,7 +58,7 @@ def app_server(env: dict | None = None):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"the app did not start: {process.stderr.read()[-2000:]}")
             time.sleep(0.25)
-        yield url
+        yield AppServer(url, process)
     finally:
         process.terminate()
         try:

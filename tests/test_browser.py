@@ -13,12 +13,13 @@ pytestmark = [
 ]
 TREATY_LINE = 'path[stroke="#111111"]'   # geo.style.LINE_STYLE["treaty"]
 CONTROL_LINE = 'path[stroke="#7a1010"]'  # geo.style.LINE_STYLE["de_facto"]
+JAPAN = "#7fa9da"                         # geo.style.HOLDER_FILL["JP"]
 
 
 @pytest.fixture(scope="module")
 def server():
-    with app_server() as url:
-        yield url
+    with app_server() as running:
+        yield running.url
 
 
 @pytest.fixture
@@ -58,6 +59,24 @@ def test_slider_key_press_changes_map_treaty_and_url(server, offline_page):
     expect(offline_page.get_by_text("Soviet, then Russian, control").first).to_be_visible()
 
 
+def test_zoom_and_pan_survive_slider_steps(server, offline_page):
+    """The base map stays mounted: a step swaps the year's layer, not the map."""
+    offline_page.goto(f"{server}/?year=1904")
+    frame = map_frame(offline_page)
+    leaflet = offline_page.locator(MAP_FRAME).element_handle().content_frame()
+    leaflet.evaluate("map_div.setView([44.0, 146.0], 7, {animate: false}); window.__same_map = true")
+    view = leaflet.evaluate("[map_div.getZoom(), map_div.getCenter().lat, map_div.getCenter().lng]")
+    japanese_land = frame.locator(f'path.leaflet-interactive[fill="{JAPAN}"]')
+    shapes_1904 = japanese_land.count()
+    offline_page.get_by_role("slider").focus()
+    for key, year in (("ArrowRight", 1905), ("ArrowRight", 1906), ("ArrowLeft", 1905)):
+        offline_page.keyboard.press(key)
+        expect(offline_page).to_have_url(re.compile(f"year={year}"))
+        expect(japanese_land).to_have_count(shapes_1904 + 2)  # southern Sakhalin and Moneron
+    assert leaflet.evaluate("window.__same_map === true"), "the map iframe was reloaded"
+    assert leaflet.evaluate("[map_div.getZoom(), map_div.getCenter().lat, map_div.getCenter().lng]") == view
+
+
 def test_korean_page(server, offline_page):
     offline_page.goto(f"{server}/?year=1875&lang=ko")
     map_frame(offline_page)
@@ -68,7 +87,7 @@ def test_island_names_on_hover(server, offline_page):
     offline_page.goto(f"{server}/?year=1905")
     frame = map_frame(offline_page)
     # Shapes in Japan's fill: in 1905 the last of them belong to the Kurils or Karafuto.
-    year_shapes = frame.locator('path.leaflet-interactive[fill="#7fa9da"]')  # Japan's fill
+    year_shapes = frame.locator(f'path.leaflet-interactive[fill="{JAPAN}"]')
     year_shapes.last.hover(force=True)
     tooltip = frame.locator(".leaflet-tooltip")
     expect(tooltip).to_be_visible()

@@ -1,0 +1,244 @@
+"""Slider speed in a real browser: the atlas against the naive pattern, measured in one run.
+
+Starts the atlas (app.py) and the naive baseline (benchmarks/naive_app.py: the whole folium
+map rebuilt on every rerun, same data), drives headless Chromium with the outside network
+blocked, and prints for each:
+
+- step: key press on the year slider to the new border drawn (the last SVG path added to the
+  map, at the next animation frame), over --steps presses;
+- navigation: opening the page to the map fully drawn, over --navigations fresh contexts;
+- server script time per rerun: CPU time of Streamlit's script thread for each rerun of a
+  step (the app's Python), recorded by a sitecustomize hook in the server process;
+- server CPU per step: the whole server process's user+system CPU time over the steps,
+  divided by their number (the rerun plus Streamlit's messaging and web server);
+- server memory: resident memory with one session, and with --sessions open at once.
+
+Run: python benchmarks/slider.py  (about two minutes; Debian's chromium must be installed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from browser import CHROMIUM_ARGS, MAP_FRAME, app_server, block_outside_network, chromium_path  # noqa: E402
+
+TARGETS = {"step median": 120, "step p90": 200, "navigation median": 2500}
+QUIET_S = 0.6
+# Steps go back and forth across period boundaries: within a period the layer is the same
+# and nothing is redrawn, which would flatter the atlas.
+BOUNDARIES = (1905, 1945)
+
+# Records, in the top page's clock, each animation frame after SVG paths were added to any
+# map iframe (the naive app replaces its iframe, so new iframes are watched as they come).
+WATCH_MAP_DRAWING = """
+(() => {
+  if (window.top !== window) return;
+  window.__drawn = [];
+  window.__key = null;
+  const record = () => requestAnimationFrame(() => window.__drawn.push(performance.now()));
+  const watch = (frame) => {
+    const attach = () => {
+      const doc = frame.contentDocument;
+      if (!doc || doc.__watched) return;
+      doc.__watched = true;
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) {
+          if (n.nodeName === "path" || (n.querySelector && n.querySelector("path"))) { record(); return; }
+        }
+      }).observe(doc, {childList: true, subtree: true});
+      if (doc.querySelector("path")) record();
+    };
+    attach();
+    frame.addEventListener("load", attach);
+  };
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) {
+      if (n.nodeName === "IFRAME") watch(n);
+      else if (n.querySelectorAll) n.querySelectorAll("iframe").forEach(watch);
+    }
+  }).observe(document, {childList: true, subtree: true});
+  document.addEventListener("keydown", () => { window.__key = performance.now(); }, true);
+})();
+"""
+
+
+# Loaded by the server's Python at start-up (PYTHONPATH): appends the wall and CPU time of each
+# script run to the file named by ATLAS_RERUN_TIMES. The app itself is not changed.
+RERUN_TIMER = """
+import os, time
+from streamlit.runtime.scriptrunner import script_runner
+
+_run_script = script_runner.ScriptRunner._run_script
+
+
+def _timed_run_script(self, *args, **kwargs):
+    wall, cpu = time.perf_counter(), time.thread_time()
+    try:
+        return _run_script(self, *args, **kwargs)
+    finally:
+        with open(os.environ["ATLAS_RERUN_TIMES"], "a") as log:
+            log.write(f"{(time.perf_counter() - wall) * 1000:.3f} {(time.thread_time() - cpu) * 1000:.3f}\\n")
+
+
+script_runner.ScriptRunner._run_script = _timed_run_script
+"""
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    return {"median": statistics.median(values), "p90": percentile(values, 0.9), "max": max(values)}
+
+
+def wait_until_drawn(page, already: int, timeout_s: float = 20.0) -> float:
+    """Wait for new drawing after ``already`` records, then for QUIET_S without any; returns
+    the time of the last drawing (ms, page clock)."""
+    deadline = time.monotonic() + timeout_s
+    count = already
+    while count <= already:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the map was not redrawn")
+        time.sleep(0.02)
+        count = page.evaluate("window.__drawn.length")
+    while True:
+        time.sleep(QUIET_S)
+        newer = page.evaluate("window.__drawn.length")
+        if newer == count:
+            return page.evaluate("window.__drawn[window.__drawn.length - 1]")
+        count = newer
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS")
+
+
+def open_page(browser, url: str):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    block_outside_network(context)
+    context.add_init_script(WATCH_MAP_DRAWING)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.goto(url)
+    page.frame_locator(MAP_FRAME).locator("path").first.wait_for()
+    return context, page
+
+
+def beside_the_atlas(script: Path, folder: Path) -> Path:
+    """A copy of ``script`` in ``folder`` with the atlas's static/ and .streamlit/ beside it,
+    so it serves the same bundled Leaflet with the same settings."""
+    for name in ("static", ".streamlit"):
+        (folder / name).symlink_to(ROOT / name)
+    copy = folder / script.name
+    copy.write_text(script.read_text(encoding="utf-8"), encoding="utf-8")
+    return copy
+
+
+def rerun_cpu_ms(log: Path) -> list[float]:
+    return [float(line.split()[1]) for line in log.read_text().splitlines()] if log.exists() else []
+
+
+def measure(browser, script: Path, steps: int, navigations: int, sessions: int, scratch: Path) -> dict:
+    hook = scratch / "hook"
+    hook.mkdir(exist_ok=True)
+    (hook / "sitecustomize.py").write_text(RERUN_TIMER, encoding="utf-8")
+    log = scratch / f"{script.stem}-reruns.txt"
+    env = {"PYTHONPATH": f"{hook}{os.pathsep}{ROOT}", "ATLAS_RERUN_TIMES": str(log)}
+    with app_server(script, env=env) as server:
+        url = f"{server.url}/?year={BOUNDARIES[0]}"
+        warm_up, _ = open_page(browser, url)  # the first visit loads the data: not a user's wait
+        warm_up.close()
+        navigation = []
+        for _ in range(navigations):
+            context, page = open_page(browser, url)
+            navigation.append(wait_until_drawn(page, 0))
+            context.close()
+
+        step, cpu, script_cpu = [], 0.0, []
+        for boundary in BOUNDARIES:
+            context, page = open_page(browser, f"{server.url}/?year={boundary - 1}")
+            wait_until_drawn(page, 0)
+            rss_one = rss_mb(server.process.pid)
+            page.get_by_role("slider").first.focus()
+            keys = ["ArrowRight", "ArrowLeft"] * steps
+            for key in keys[:4]:  # warm-up: the first reruns fill the caches
+                already = page.evaluate("window.__drawn.length")
+                page.keyboard.press(key)
+                wait_until_drawn(page, already)
+            cpu_before, reruns_before = cpu_seconds(server.process.pid), len(rerun_cpu_ms(log))
+            for key in keys[: steps // len(BOUNDARIES)]:
+                already = page.evaluate("window.__drawn.length")
+                page.keyboard.press(key)
+                drawn = wait_until_drawn(page, already)
+                step.append(drawn - page.evaluate("window.__key"))
+            cpu += cpu_seconds(server.process.pid) - cpu_before
+            script_cpu += rerun_cpu_ms(log)[reruns_before:]
+            context.close()
+        cpu_per_step = cpu / len(step) * 1000
+
+        many = [open_page(browser, url) for _ in range(sessions)]
+        time.sleep(2)
+        rss_many = rss_mb(server.process.pid)
+        for context, _ in many:
+            context.close()
+    return {"step": summary(step), "navigation": summary(navigation), "script": summary(script_cpu),
+            "cpu": cpu_per_step,
+            "rss_one": rss_one, "rss_many": rss_many}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--steps", type=int, default=30)
+    parser.add_argument("--navigations", type=int, default=5)
+    parser.add_argument("--sessions", type=int, default=30)
+    args = parser.parse_args()
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        with tempfile.TemporaryDirectory() as folder:
+            scratch = Path(folder)
+            atlas = measure(browser, ROOT / "app.py", args.steps, args.navigations, args.sessions, scratch)
+            naive_app = beside_the_atlas(ROOT / "benchmarks" / "naive_app.py", scratch)
+            naive = measure(browser, naive_app, args.steps, args.navigations, args.sessions, scratch)
+        browser.close()
+
+    print(f"machine: {platform.node()}, {os.cpu_count()} cores, {platform.machine()}, "
+          f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M')}")
+    print(f"{args.steps} slider steps across {' and '.join(map(str, BOUNDARIES))}, {args.navigations} navigations, "
+          f"{args.sessions} sessions; times in ms, memory in MB")
+    print(f"{'':28}{'atlas':>24}{'naive':>24}{'naive/atlas':>13}{'target':>9}")
+    for label, key in (("step", "step"), ("navigation", "navigation"), ("server script time", "script")):
+        for stat in ("median", "p90", "max"):
+            a, n = atlas[key][stat], naive[key][stat]
+            target = TARGETS.get(f"{label} {stat}", 20 if key == "script" else "")
+            print(f"{label + ' ' + stat:28}{a:>24.0f}{n:>24.0f}{n / a:>13.1f}{target:>9}")
+    for label, key, target in (("server CPU per step", "cpu", 20),
+                               ("server RSS, one session", "rss_one", ""),
+                               (f"server RSS, {args.sessions} sessions", "rss_many", 300)):
+        a, n = atlas[key], naive[key]
+        print(f"{label:28}{a:>24.1f}{n:>24.1f}{n / a:>13.1f}{target:>9}")
+
+
+if __name__ == "__main__":
+    main()
