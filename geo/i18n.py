@@ -1,23 +1,30 @@
-"""Interface text in English and Korean, from ``data/ui.yaml``.
+"""Interface text in English and Korean, from ``data/ui.yaml`` and any ``data/ui_*.yaml``.
 
 Strings live in data so a translator can edit them without touching Python; every key must
-exist in every language.
+exist in every language, and in one file only.
 """
 
 from __future__ import annotations
 
-from .sources import LANGUAGES, DataError, Text, per_data_dir, read_yaml
+from .sources import LANGUAGES, DataError, Text, data_dir, per_data_dir, read_yaml
 
 UI_FILE = "ui.yaml"
+MORE_UI_FILES = "ui_*.yaml"
 DEFAULT_LANGUAGE = "en"
 
 
 @per_data_dir
 def strings() -> dict[str, Text]:
-    table = read_yaml(UI_FILE)
-    if not isinstance(table, dict) or not table:
-        raise DataError(UI_FILE, "expected a mapping of keys to {en, ko} text")
-    return {key: Text.parse(value, UI_FILE, f"key {key}", key) for key, value in table.items()}
+    found: dict[str, Text] = {}
+    for name in [UI_FILE, *sorted(p.name for p in data_dir().glob(MORE_UI_FILES))]:
+        table = read_yaml(name)
+        if not isinstance(table, dict) or not table:
+            raise DataError(name, "expected a mapping of keys to {en, ko} text")
+        for key, value in table.items():
+            if key in found:
+                raise DataError(name, "the key is already defined in another ui file", f"key {key}")
+            found[key] = Text.parse(value, name, f"key {key}", key)
+    return found
 
 
 def language(requested: str | None) -> str:
@@ -33,6 +40,12 @@ def is_supported(requested: str) -> bool:
 def tr(key: str, lang: str, **values) -> str:
     """The text for ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
     return strings()[key](lang).format(**values)
+
+
+def language_name(code: str, lang: str) -> str:
+    """The name of the language ``code`` (of a quotation) in ``lang``, or the code itself."""
+    key = f"lang_{code}"
+    return tr(key, lang) if key in strings() else code
 
 
 def holding_label(holder: str, status: str, claimed_by: str | None, lang: str) -> str:

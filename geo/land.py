@@ -24,7 +24,7 @@ ISLANDS_FILE = "islands.csv"
 AREAS_FILE = "areas.yaml"
 COASTLINE_FILE = "coastline.geojson"
 ISLAND_COLUMNS = [
-    "id", "name_en", "name_ru", "name_ru_cyrillic", "name_ja", "name_ja_kanji", "name_ko",
+    "id", "name_en", "name_ru", "name_ru_cyrillic", "name_ja", "name_ja_kanji", "name_ko", "name_ko_ja",
     "group", "lon", "lat", "source",
 ]
 # Lambert azimuthal equal-area centred on the Kurils: distances in metres for matching.
@@ -33,6 +33,8 @@ METRIC_CRS = "+proj=laea +lat_0=48 +lon_0=150 +datum=WGS84 +units=m"
 # from any land: a larger gap means a mistyped coordinate.
 LABEL_TOLERANCE_M = 2000
 WORLD = (-180.0, -90.0, 180.0, 90.0)
+# West, south, east, north: the box scripts/build_coastline.py clips the coastline to.
+COASTLINE_BOX = (139.0, 41.0, 163.0, 56.0)
 
 
 @dataclass(frozen=True)

@@ -61,8 +61,7 @@ def treaty_markdown(item: Treaty, lang: str) -> str:
     if item.entry_into_force:
         parts.append(f"**{tr('entry_into_force', lang)}:** {md(item.entry_into_force(lang))}")
     for q in item.quotes:
-        language = tr(f"lang_{q.language}", lang) if f"lang_{q.language}" in i18n.strings() else q.language
-        header = tr("quoted", lang, article=q.article(lang), language=language)
+        header = tr("quoted", lang, article=q.article(lang), language=i18n.language_name(q.language, lang))
         block = f"**{md(header)}**\n\n{_quote_block(q.text)}\n\n{tr('source', lang)}: {link(q.source)}"
         if q.note:
             block += f"  \n*{md(q.note(lang))}*"
@@ -75,21 +74,34 @@ def treaty_markdown(item: Treaty, lang: str) -> str:
     return "\n\n".join(parts)
 
 
-def changes(period: Period, lang: str) -> list[str]:
-    """What the period changed, area by area, against the period before it."""
-    before = previous(period)
-    if before is None:
-        return [i18n.tr("no_change_first", lang)]
+def _holding_changes(before: Period, after: Period, lang: str) -> list[str]:
+    """Each area held (or claimed) differently in ``after`` than in ``before``, as
+    "area: before → after"."""
 
     def holding(p: Period, area: str) -> str:
         return i18n.holding_label(p.holders[area], p.status(area), p.claims.get(area), lang)
 
     lines = []
     for area_id, area in areas().items():
-        old, new = holding(before, area_id), holding(period, area_id)
+        old, new = holding(before, area_id), holding(after, area_id)
         if old != new:
             lines.append(i18n.tr("area_change", lang, area=area.name(lang), before=old, after=new))
     return lines
+
+
+def changes(period: Period, lang: str) -> list[str]:
+    """What the period changed, area by area, against the period before it."""
+    before = previous(period)
+    if before is None:
+        return [i18n.tr("no_change_first", lang)]
+    return _holding_changes(before, period, lang)
+
+
+def differences(year_a: int, year_b: int, lang: str) -> list[str]:
+    """What changed, area by area, from ``year_a`` to ``year_b`` (either order; empty if both
+    years have the same holders and claims).  Only the two years are compared: an area
+    that changed hands and changed back in between is not listed."""
+    return _holding_changes(period_at(year_a), period_at(year_b), lang)
 
 
 def year_panel_markdown(year: int, lang: str) -> str:

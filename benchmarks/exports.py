@@ -1,0 +1,70 @@
+"""Export speed and size against the targets of the teaching exports.
+
+Times, in one process after one warm-up call each (data loading and first font use are
+not counted): the slide picture (PNG, 1920×1080, a different period each run), the
+animation (GIF, every period), the handout (PDF); and the size of the offline atlas
+(HTML). Prints median, p90 and max of each against its target.
+
+Run: python benchmarks/exports.py [--runs 9]  (about a minute)
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+import geo  # noqa: E402
+from geo import export  # noqa: E402
+
+TARGETS_S = {"PNG slide": 2.0, "GIF": 15.0, "PDF": None}
+HTML_TARGET_BYTES = 3_000_000
+
+
+def timed(call, runs: int) -> list[float]:
+    call()  # warm-up: loads and projects the data, registers the fonts
+    seconds = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        call()
+        seconds.append(time.perf_counter() - start)
+    return seconds
+
+
+def p90(values: list[float]) -> float:
+    return statistics.quantiles(values, n=10, method="inclusive")[-1] if len(values) > 1 else values[0]
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--runs", type=int, default=9, help="timed runs of PNG and PDF (GIF: a third)")
+    runs = options.parse_args().runs
+    years = itertools.cycle(p.start for p in geo.periods())
+    langs = itertools.cycle(["en", "ko"])
+    measured = {
+        "PNG slide": timed(lambda: export.png(next(years), next(langs), "slide"), runs),
+        "GIF": timed(lambda: export.gif("en"), max(3, runs // 3)),
+        "PDF": timed(lambda: export.pdf(next(years), next(langs)), runs),
+    }
+    print(f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores")
+    print(f"{'export':<10} {'runs':>4} {'median':>8} {'p90':>8} {'max':>8}   target")
+    for name, seconds in measured.items():
+        target = TARGETS_S[name]
+        verdict = "(no target)" if target is None else f"<= {target:g} s  {'ok' if max(seconds) <= target else 'MISSED'}"
+        print(f"{name:<10} {len(seconds):>4} {statistics.median(seconds):>7.2f}s {p90(seconds):>7.2f}s "
+              f"{max(seconds):>7.2f}s   {verdict}")
+    for lang in ("en", "ko"):
+        size = len(export.html(lang).encode("utf-8"))
+        verdict = "ok" if size <= HTML_TARGET_BYTES else "MISSED"
+        print(f"HTML {lang:<5} {size / 1e6:>27.2f} MB   <= {HTML_TARGET_BYTES / 1e6:g} MB  {verdict}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,401 @@
+"""A static map of one year, drawn with matplotlib onto an Axes: the map of the picture,
+handout and animation exports.
+
+It is drawn from the same data as the web map (the land of :func:`geo.land`, the holders of
+:func:`geo.territories`, the lines of :func:`geo.borders`) in the same colours, line styles
+and hatching (:mod:`geo.style`), with the island names, a scale bar and the graticule
+that a printed map needs.
+
+Projection: Lambert azimuthal equal-area centred on the frame.  Equal-area, because a
+student comparing two years is comparing how much land changed hands; and within the frame
+(the coastline's box, 139–163°E, 41–56°N) its scale is true to 0.5%, so one scale bar
+holds anywhere on the map.  The box is drawn as it projects, with curved parallels and
+converging meridians as in a printed atlas, so the straight cuts of the clipped coastline
+data never show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geopandas as gpd
+import numpy as np
+import pyproj
+import shapely
+from matplotlib import patheffects
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, PathPatch, Rectangle
+from matplotlib.path import Path
+from shapely.geometry import box
+from shapely.ops import polylabel
+
+from . import fonts, i18n
+from .holdings import territories_by_period
+from .land import COASTLINE_BOX, areas, islands, land
+from .lines import borders
+from .periods import period_at
+from .sources import data_dir, per_data_dir
+from .style import HOLDER_FILL, HOLDER_STROKE, LINE_STYLE, SEA, hatch
+
+MAP_CRS = "+proj=laea +lat_0=48.5 +lon_0=151 +datum=WGS84 +units=m"
+FRAME = COASTLINE_BOX
+GRATICULE_STEP = 5
+# The web map's widths are CSS pixels; a CSS pixel is 0.75 pt, so lines keep their weight.
+PT_PER_PX = 0.75
+# Stripes thinner and farther apart than the web map's: on a slide or a page the whole
+# region is a few inches wide, and the web map's stripes would drown the fill colour.
+HATCH_SPACING_DEG = 0.12
+HATCH_WIDTH_PT = 0.6
+# Islands with less land than this in the frame get no name of their own; a group with no
+# named island gets the group's name instead (the Habomai Islands).
+LABEL_MIN_KM2 = 250
+SCALE_BAR_KM = (50, 100, 200, 250, 300, 400, 500, 1000)
+INK = "#222222"
+MUTED = "#555555"
+HALO = [patheffects.withStroke(linewidth=2.6, foreground="white")]
+
+_TO_MAP = pyproj.Transformer.from_crs("EPSG:4326", MAP_CRS, always_xy=True)
+_GEOD = pyproj.Geod(ellps="WGS84")
+
+
+def _to_map(geometry):
+    """A lon/lat shapely geometry in the map's projection."""
+    return shapely.transform(geometry, lambda xy: np.column_stack(_TO_MAP.transform(xy[:, 0], xy[:, 1])))
+
+
+def polygon_path(geometries) -> Path:
+    """One compound path of every ring of ``geometries`` (holes wound the other way, so the
+    non-zero fill rule leaves them empty)."""
+    parts = shapely.orient_polygons(shapely.get_parts(np.asarray(geometries, dtype=object)))
+    return _rings_path(shapely.get_rings(parts), close=True)
+
+
+def line_path(geometries) -> Path:
+    """One compound path of every line of ``geometries``."""
+    return _rings_path(shapely.get_parts(np.asarray(geometries, dtype=object)), close=False)
+
+
+def _rings_path(rings, close: bool) -> Path:
+    coords, index = shapely.get_coordinates(rings, return_index=True)
+    if not len(coords):
+        return Path(np.empty((0, 2)))
+    codes = np.full(len(coords), Path.LINETO, dtype=Path.code_type)
+    starts = np.r_[0, np.flatnonzero(np.diff(index)) + 1]
+    codes[starts] = Path.MOVETO
+    if close:
+        codes[np.r_[starts[1:] - 1, len(coords) - 1]] = Path.CLOSEPOLY
+    return Path(coords, codes)
+
+
+@dataclass(frozen=True)
+class _Period:
+    """A period's land, projected and ready to draw."""
+
+    land: dict[str, Path]       # holder -> outline of every piece it holds
+    hatching: dict[str, Path]   # claimant -> stripes over the land it claims
+
+
+@lru_cache(maxsize=1)
+def _frame() -> shapely.Polygon:
+    """The coastline's box, as it projects (densified so its edges curve)."""
+    return _to_map(box(*FRAME).segmentize(0.25))
+
+
+@per_data_dir
+def _land() -> gpd.GeoSeries:
+    return land().geometry.to_crs(MAP_CRS)
+
+
+@per_data_dir
+def _land_index() -> shapely.STRtree:
+    return shapely.STRtree(_land().values)
+
+
+@per_data_dir
+def _periods() -> dict[str, _Period]:
+    projected = _land()
+    drawn = {}
+    for period_id, frame in territories_by_period().items():
+        # One outline per island and holder: Sakhalin shows its cut on 50°N only in the
+        # years that line was a border, as on the web map.
+        held = frame.assign(geometry=projected.values).set_crs(MAP_CRS, allow_override=True) \
+            .dissolve(by=["island_id", "holder"], as_index=False)
+        claimed = frame[frame["claimed_by"].notna()]
+        stripes = gpd.GeoSeries([hatch(g, HATCH_SPACING_DEG) for g in claimed.geometry],
+                                index=claimed.index, crs=frame.crs)
+        drawn[period_id] = _Period(
+            land={holder: polygon_path(rows.geometry) for holder, rows in held.groupby("holder")},
+            hatching={claimant: line_path(stripes[rows.index].to_crs(MAP_CRS))
+                      for claimant, rows in claimed.groupby("claimed_by")},
+        )
+    return drawn
+
+
+@lru_cache(maxsize=64)
+def _lines(year: int, data_key: str) -> tuple[tuple[str, Path, shapely.Geometry], ...]:
+    """The border lines of ``year`` by kind: a path to draw and the projected geometry."""
+    lines = borders(year)
+    projected = lines.geometry.to_crs(MAP_CRS)
+    return tuple((kind, line_path(projected[rows.index]), shapely.union_all(projected[rows.index].values))
+                 for kind, rows in lines.groupby("kind", sort=False))
+
+
+def frame_aspect() -> float:
+    """Width over height of the map."""
+    west, south, east, north = _frame().bounds
+    return (east - west) / (north - south)
+
+
+def _dashes(kind: str) -> tuple:
+    """Leaflet's dashArray (pixels) as matplotlib dashes (in line widths, which matplotlib
+    scales by the width as Leaflet does not)."""
+    style = LINE_STYLE[kind]
+    if not style["dashArray"]:
+        return "solid"
+    return (0, tuple(float(n) / style["weight"] for n in style["dashArray"].split()))
+
+
+def line_width(kind: str) -> float:
+    return LINE_STYLE[kind]["weight"] * PT_PER_PX
+
+
+def legend_handles(year: int, lang: str) -> list:
+    """Legend entries for what the map of ``year`` shows, labelled in ``lang``."""
+    period = period_at(year)
+    holders = set(period.holders.values())
+    handles = [Patch(facecolor=HOLDER_FILL[h], edgecolor=HOLDER_STROKE[h], label=i18n.tr(f"holder_{h}", lang))
+               for h in ("RU", "JP", "joint") if h in holders]
+    if period.claims:
+        handles.append(Patch(facecolor="white", edgecolor=MUTED, hatch="////", label=i18n.tr("legend_hatch", lang)))
+    kinds = set(borders(year)["kind"])
+    handles += [Line2D([], [], color=LINE_STYLE[k]["color"], linewidth=line_width(k), linestyle=_dashes(k),
+                       dash_capstyle="round", label=i18n.tr(f"kind_{k}", lang))
+                for k in LINE_STYLE if k in kinds]
+    return handles
+
+
+def draw_map(ax: Axes, year: int, lang: str) -> None:
+    """Draw the map of ``year`` on ``ax``: sea, graticule, land by holder, hatching for
+    claimed land, border lines, island names and a scale bar.  The Axes' figure needs a
+    canvas (labels are measured to keep them apart)."""
+    lang = i18n.language(lang)
+    period = _periods()[period_at(year).id]
+    frame = _frame()
+    west, south, east, north = frame.bounds
+    ax.set_xlim(west, east)
+    ax.set_ylim(south, north)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+
+    sea = ax.add_patch(PathPatch(polygon_path([frame]), facecolor=SEA, edgecolor=MUTED, linewidth=0.8, zorder=0))
+    _graticule(ax, sea)
+    for holder, path in period.land.items():
+        ax.add_patch(PathPatch(path, facecolor=HOLDER_FILL[holder], edgecolor=HOLDER_STROKE[holder],
+                               linewidth=0.35, zorder=2))
+    for claimant, path in period.hatching.items():
+        ax.add_patch(PathPatch(path, fill=False, edgecolor=HOLDER_STROKE[claimant],
+                               linewidth=HATCH_WIDTH_PT, zorder=3))
+    lines = _lines(year, str(data_dir()))
+    for kind, path, _ in lines:
+        ax.add_patch(PathPatch(path, fill=False, edgecolor=LINE_STYLE[kind]["color"], linewidth=line_width(kind),
+                               linestyle=_dashes(kind), capstyle="round", joinstyle="round", zorder=4))
+    bar = _scale_bar(ax)
+    _island_names(ax, lang, obstacles=[bar, *(geometry for _, _, geometry in lines)])
+
+
+def _graticule(ax: Axes, sea: PathPatch) -> None:
+    west, south, east, north = FRAME
+    meridians = [shapely.LineString([(lon, south), (lon, north)])
+                 for lon in range(int(west) + 1, int(east) + 1) if lon % GRATICULE_STEP == 0]
+    parallels = [shapely.LineString([(west, lat), (east, lat)])
+                 for lat in range(int(south) + 1, int(north) + 1) if lat % GRATICULE_STEP == 0]
+    grid = [_to_map(g.segmentize(0.25)) for g in meridians + parallels]
+    patch = ax.add_patch(PathPatch(line_path(grid), fill=False, edgecolor="white", linewidth=0.8, zorder=1))
+    patch.set_clip_path(sea)
+    size = 7.5
+    for line, lon in zip(grid, [round(m.coords[0][0]) for m in meridians]):
+        x, y = line.coords[0]
+        ax.text(x, y, f"{lon}°E", fontsize=size, color=MUTED, ha="center", va="bottom",
+                fontfamily=fonts.family(), zorder=5, path_effects=HALO)
+    for line, lat in zip(grid[len(meridians):], [round(p.coords[0][1]) for p in parallels]):
+        x, y = line.coords[0]
+        ax.text(x, y, f" {lat}°N", fontsize=size, color=MUTED, ha="left", va="bottom",
+                fontfamily=fonts.family(), zorder=5, path_effects=HALO)
+
+
+def _scale_bar(ax: Axes) -> shapely.Polygon:
+    """A scale bar in the open Pacific (lower right), measured where it stands: the true
+    length of a horizontal step there, from the geodesic distance of its two ends.  Returns
+    the box it covers, which names keep clear of."""
+    west, south, east, north = _frame().bounds
+    x0, y0 = west + 0.70 * (east - west), south + 0.07 * (north - south)
+    step = 100_000.0
+    lon = _TO_MAP.transform([x0, x0 + step], [y0, y0], direction="INVERSE")
+    metres_per_unit = _GEOD.line_length(*lon) / step
+    target_km = 0.22 * (east - west) * metres_per_unit / 1000
+    km = max((n for n in SCALE_BAR_KM if n <= target_km), default=SCALE_BAR_KM[0])
+    length = km * 1000 / metres_per_unit
+    height = 0.012 * (north - south)
+    quarters = 4
+    for i in range(quarters):
+        ax.add_patch(Rectangle((x0 + i * length / quarters, y0), length / quarters, height,
+                               facecolor=INK if i % 2 == 0 else "white", edgecolor=INK, linewidth=0.6, zorder=6))
+    family = fonts.family()
+    for fraction, text in ((0, "0"), (0.5, f"{km // 2:g}"), (1, f"{km} km")):
+        ax.text(x0 + fraction * length, y0 + height * 1.6, text, fontsize=8.5, color=INK, ha="center",
+                va="bottom", fontfamily=family, zorder=6, path_effects=HALO)
+    return box(x0 - 0.02 * length, y0 - height, x0 + 1.15 * length, y0 + height * 5)
+
+
+@dataclass(frozen=True)
+class _Name:
+    """A name to place: the island (or group) it names and its size class."""
+
+    text: str
+    point: tuple[float, float]      # projected label point, on land
+    land: shapely.Geometry          # the land it names, projected
+    islands: frozenset[str]         # the ids of the islands it names
+    context: bool                   # land outside the story (Kamchatka, Hokkaido, ...)
+
+
+@lru_cache(maxsize=4)
+def _names(lang: str, data_key: str) -> tuple[_Name, ...]:
+    """The islands big enough to name, largest first, and each group whose islands are all
+    too small to be named one by one (the Habomai Islands)."""
+    gazetteer = islands()
+    pieces = land().assign(geometry=_land().values)
+    by_island = pieces.dissolve(by="island_id")
+    frame = _frame()
+    context = {g for a in areas().values() if a.context for g in a.groups}
+    column = "name_ko" if lang == "ko" else "name_en"
+    names, named_groups = [], set()
+    for island_id in by_island.area.sort_values(ascending=False).index:
+        shape = by_island.geometry[island_id]
+        if shapely.intersection(shape, frame).area < LABEL_MIN_KM2 * 1e6:
+            continue
+        row = gazetteer.loc[island_id]
+        point = _TO_MAP.transform(row["lon"], row["lat"])
+        names.append(_Name(row[column], point, shape, frozenset([island_id]), row["group"] in context))
+        named_groups.add(row["group"])
+    for area in areas().values():
+        groups = set(area.groups) - named_groups
+        if area.context or not groups:
+            continue
+        members = pieces[pieces["island_id"].map(gazetteer["group"]).isin(groups)]
+        shape = shapely.union_all(members.geometry.values)
+        centre = shape.centroid
+        names.append(_Name(area.name(lang), (centre.x, centre.y), shape, frozenset(members["island_id"]), False))
+        named_groups |= groups
+    return tuple(names)
+
+
+# Beside an island a name goes, in order of preference: south-east first, across the Kuril
+# chain (which runs south-west to north-east) onto the open Pacific, then round the compass.
+# Each entry: the direction, and how the text aligns to its anchor there.
+_BESIDE = [((1, -1), "left", "top"), ((1, 0), "left", "center"), ((-1, 1), "right", "bottom"),
+           ((0, 1), "center", "bottom"), ((-1, 0), "right", "center"), ((1, 1), "left", "bottom"),
+           ((-1, -1), "right", "top"), ((0, -1), "center", "top")]
+_SLIDE_STEPS = 60
+_FARTHER_STEPS = 12
+_SHIFT = {"left": 0.0, "center": 0.5, "right": 1.0, "bottom": 0.0, "top": 1.0}
+
+
+def _reads_as_own(spot: shapely.Polygon, anchor, name: _Name) -> bool:
+    """True if ``spot`` covers no land and the point the name hangs from is nearer the land
+    it names than any other: a name beside an island must not read as its neighbour's."""
+    if len(_land_index().query(spot, predicate="intersects")):
+        return False
+    anchor = shapely.Point(anchor)
+    nearby = _land_index().query(anchor, predicate="dwithin", distance=anchor.distance(name.land))
+    return set(land()["island_id"].iloc[nearby]) <= name.islands
+
+
+def _two_lines(text: str) -> str | None:
+    """``text`` broken at the space that best halves it, or None if it has no space."""
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    if not spaces:
+        return None
+    middle = min(spaces, key=lambda i: max(i, len(text) - i))
+    return text[:middle] + "\n" + text[middle + 1:]
+
+
+def _footprint(anchor, size, ha: str, va: str, pad: float) -> shapely.Polygon:
+    """The box a text of ``size`` (map metres) covers when aligned ``ha``/``va`` to ``anchor``."""
+    (x, y), (width, height) = anchor, size
+    left, bottom = x - _SHIFT[ha] * width, y - _SHIFT[va] * height
+    return box(left - pad, bottom - pad, left + width + pad, bottom + height + pad)
+
+
+def _island_names(ax: Axes, lang: str, obstacles: list) -> None:
+    """Name the main islands, each where it clashes with no other name, no other land and
+    no border line.  Names with the fewest free places are placed first (the crowded
+    Shumshu before its big neighbour Paramushir), each in its best place that still leaves
+    the others room; a name with no place left is left out rather than printed over
+    something."""
+    renderer = ax.figure.canvas.get_renderer()
+    west, east = ax.get_xlim()
+    per_pixel = (east - west) / ax.bbox.width
+    pad = 2.5 * ax.figure.dpi / 72 * per_pixel  # 2.5 pt, in map metres
+    pending = {}
+    for name in _names(lang, str(data_dir())):
+        text = ax.text(0, 0, name.text, fontsize=13 if name.context else 11.5,
+                       color=MUTED if name.context else INK, fontweight="normal" if name.context else fonts.BOLD,
+                       fontfamily=fonts.family(bold=not name.context), multialignment="center",
+                       zorder=5, path_effects=HALO)
+
+        def measure(wording: str, text=text) -> tuple[float, float]:
+            text.set_text(wording)
+            extent = text.get_window_extent(renderer)
+            return extent.width * per_pixel, extent.height * per_pixel
+
+        pending[text] = list(_places(name, measure, obstacles, pad))
+    taken: list[shapely.Polygon] = []
+    while pending:
+        for text, places in pending.items():
+            pending[text] = [p for p in places if not any(p[-1].intersects(t) for t in taken)]
+        text = min(pending, key=lambda t: len(pending[t]))
+        places = pending.pop(text)
+        if not places:
+            text.remove()
+            continue
+        # Its best place that leaves every other name somewhere to go.
+        wording, anchor, ha, va, spot = next(
+            (p for p in places if not any(others and all(p[-1].intersects(o[-1]) for o in others)
+                                          for others in pending.values())), places[0])
+        text.set(text=wording, position=anchor, ha=ha, va=va)
+        taken.append(spot)
+
+
+def _places(name: _Name, measure, obstacles: list, pad: float):
+    """Every place where ``name`` fits, best first, as (wording, anchor, ha, va, the box it
+    covers): on its land at its label point or most inland point, on one line or two; then,
+    unless it is context land, beside it over the sea, moved out from the label point until
+    clear of the land, and a little farther while no other land is as near.  Context land (Kamchatka, the mainland) is
+    named only on itself: a name out at sea would point at nothing."""
+    frame = _frame()
+    largest = max(getattr(name.land, "geoms", [name.land]), key=lambda g: g.area)
+    centres = [name.point, polylabel(largest, tolerance=1000).coords[0]]
+    for wording in filter(None, [name.text, _two_lines(name.text)]):
+        size = measure(wording)
+        for centre in centres:
+            spot = _footprint(centre, size, "center", "center", pad)
+            if name.land.contains(spot) and not any(spot.intersects(o) for o in obstacles):
+                yield wording, centre, "center", "center", spot
+    if name.context:
+        return
+    size = measure(name.text)
+    for direction, ha, va in _BESIDE:
+        step = np.array(direction) / np.hypot(*direction) * pad
+        clear_of_island = next((k for k in range(_SLIDE_STEPS)
+                                if not _footprint(np.asarray(name.point) + k * step, size, ha, va, pad)
+                                .intersects(name.land)), None)
+        if clear_of_island is None:
+            continue
+        for k in range(clear_of_island, clear_of_island + _FARTHER_STEPS, 2):
+            anchor = tuple(np.asarray(name.point) + k * step)
+            spot = _footprint(anchor, size, ha, va, pad)
+            if frame.contains(spot) and not any(spot.intersects(o) for o in obstacles) \
+                    and _reads_as_own(spot, anchor, name):
+                yield name.text, anchor, ha, va, spot

@@ -1,0 +1,327 @@
+"""The teaching exports: pictures, handout, animation, offline atlas and the command line.
+
+Pictures are rendered small (the look is the same at any size) except where the size is
+the point.  No timing here: benchmarks/exports.py measures speed.
+"""
+
+import io
+import re
+import subprocess
+import sys
+import warnings
+
+import numpy as np
+import pyproj
+import pytest
+from matplotlib.colors import to_rgb
+from matplotlib.patches import Rectangle
+from PIL import Image
+from playwright.sync_api import expect
+
+import geo
+from browser import block_outside_network, chromium_path
+from conftest import ROOT
+from geo import export, fonts, i18n, page, render
+from geo.panel import format_date
+from geo.style import HOLDER_FILL, LINE_STYLE
+
+SMALL = (640, 360)
+PERIODS = geo.periods()
+
+
+def pixels(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def share_of(colour: str, image: np.ndarray) -> float:
+    """The share of the picture's pixels that are exactly ``colour``."""
+    return float(np.all(image == np.round(np.array(to_rgb(colour)) * 255), axis=-1).mean())
+
+
+@pytest.fixture(scope="module")
+def period_pictures():
+    return {p.id: pixels(export.png(p.start, "en", SMALL)) for p in PERIODS}
+
+
+# --- pictures --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("period", PERIODS, ids=lambda p: p.id)
+def test_each_period_picture_shows_its_holders(period, period_pictures):
+    image = period_pictures[period.id]
+    assert image.shape == (SMALL[1], SMALL[0], 3)
+    assert len(np.unique(image.reshape(-1, 3), axis=0)) > 200  # text, land, sea, lines: not blank
+    for holder in ("RU", "JP"):
+        assert share_of(HOLDER_FILL[holder], image) > 0.01, f"no {holder} land drawn"
+    joint = share_of(HOLDER_FILL["joint"], image)
+    assert (joint > 0.005) if "joint" in period.holders.values() else joint == 0
+
+
+def test_every_period_picture_differs_from_the_others(period_pictures):
+    images = list(period_pictures.items())
+    for i, (one, first) in enumerate(images):
+        for other, second in images[i + 1:]:
+            changed = np.any(first != second, axis=-1).mean()
+            assert changed > 0.002, f"{one} and {other} look the same"
+
+
+@pytest.mark.parametrize("spec, expected", [("slide", (1920, 1080)), ("a4", (2480, 3508))])
+def test_named_sizes(spec, expected):
+    picture = Image.open(io.BytesIO(export.png(1905, "en", spec)))
+    assert picture.size == expected
+    if spec == "a4":
+        assert picture.info["dpi"] == pytest.approx((300, 300), abs=0.5)
+
+
+@pytest.mark.parametrize("spec, expected", [("slide", (1920, 1080)), ("A4", (2480, 3508)),
+                                            ("1280x720", (1280, 720)), (" 800x1000 ", (800, 1000))])
+def test_size_spec(spec, expected):
+    assert export.size(spec) == expected
+
+
+@pytest.mark.parametrize("spec", ["10x", "x10", "huge", "1280*720", "100x100", "99999x1000", ""])
+def test_bad_size_spec_says_what_is_accepted(spec):
+    with pytest.raises(ValueError, match="slide, a4 or WIDTHxHEIGHT|pixels"):
+        export.size(spec)
+
+
+def test_korean_picture_has_korean_text_and_no_missing_glyph():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns "Glyph ... missing from font(s)"
+        korean = pixels(export.png(1945, "ko", SMALL))
+    english = pixels(export.png(1945, "en", SMALL))
+    title = (slice(0, SMALL[1] // 4), slice(0, SMALL[0] // 3))
+    assert np.any(korean[title] != english[title], axis=-1).mean() > 0.02
+    assert share_of(HOLDER_FILL["RU"], korean) == pytest.approx(share_of(HOLDER_FILL["RU"], english), abs=0.01)
+
+
+def test_slide_names_the_four_southern_islands_without_overlap():
+    for lang in ("en", "ko"):
+        figure = page.picture(1990, lang, 1920, 1080)
+        (ax,) = figure.axes
+        names = {t.get_text().replace("\n", " "): t for t in ax.texts if t.get_zorder() == 5 and "°" not in t.get_text()}
+        islands = geo.islands()
+        column = "name_ko" if lang == "ko" else "name_en"
+        for island in ("iturup", "kunashir", "shikotan", "sakhalin"):
+            assert islands.loc[island, column] in names, f"{island} is not named ({lang})"
+        assert geo.areas()["habomai"].name(lang) in names
+        renderer = figure.canvas.get_renderer()
+        boxes = [t.get_window_extent(renderer) for t in names.values()]
+        for i, one in enumerate(boxes):
+            assert not any(one.overlaps(other) for other in boxes[i + 1:]), "two names overlap"
+
+
+def test_scale_bar_is_true_to_its_label():
+    figure = page.picture(1905, "en", *SMALL)
+    (ax,) = figure.axes
+    bar = [p for p in ax.patches if isinstance(p, Rectangle)]
+    west, east = min(r.get_x() for r in bar), max(r.get_x() + r.get_width() for r in bar)
+    y = bar[0].get_y()
+    (label,) = [t.get_text() for t in ax.texts if t.get_text().endswith(" km")]
+    lon, lat = pyproj.Transformer.from_crs(render.MAP_CRS, "EPSG:4326", always_xy=True).transform([west, east], [y, y])
+    metres = pyproj.Geod(ellps="WGS84").line_length(lon, lat)
+    assert metres / 1000 == pytest.approx(float(label.split()[0]), rel=0.01)
+
+
+def test_picture_title_names_year_treaty_and_date():
+    figure = page.picture(1905, "ko", *SMALL)
+    text = " ".join(t.get_text() for t in figure.texts).replace("\u00a0", " ")
+    assert "1905년" in text and "포츠머스 조약" in text and format_date(geo.treaty("portsmouth_1905").date, "ko") in text
+    assert i18n.tr("map_attribution", "ko").split()[0] in text
+
+
+# --- fonts -----------------------------------------------------------------------------------
+
+def printed_texts():
+    """(text, whether it is printed bold, language of a quotation or None) for everything the
+    exports print."""
+    for lang in ("en", "ko"):
+        for key in ("map_attribution", "legend_hatch", "holder_RU", "holder_JP", "holder_joint", "kind_treaty",
+                    "kind_de_facto", "kind_claim", "export_quote_source", "source", "signed", "app_title",
+                    "offline_atlas_intro"):
+            yield i18n.strings()[key](lang), False, None
+        for period in PERIODS:
+            yield period.title(lang), False, None
+            yield i18n.tr("export_year", lang, year=period.start), True, None
+        for item in geo.treaties().values():
+            yield i18n.tr("export_treaty", lang, treaty=item.title(lang), date=format_date(item.date, lang)), True, None
+            for quote in item.quotes:
+                yield quote.text, False, quote.language
+                yield i18n.tr("quoted", lang, article=quote.article(lang),
+                              language=i18n.language_name(quote.language, lang)), True, None
+                if quote.note:
+                    yield quote.note(lang), False, None
+                yield quote.source.title, False, None
+        for name in render._names(lang, str(ROOT / "data")):
+            yield name.text, not name.context, None
+
+
+def test_every_printed_character_is_in_the_fonts():
+    """No tofu: each character the exports print is in the font (or fallback) it is set in."""
+    missing = {text[:40]: fonts.missing(text, fonts.family(language, bold=bold))
+               for text, bold, language in printed_texts()}
+    assert {text: chars for text, chars in missing.items() if chars} == {}
+
+
+def test_fonts_come_from_the_pip_packages():
+    for family, paths in fonts.files().items():
+        for path in paths:
+            assert "site-packages" in str(path) or "dist-packages" in str(path), path
+    assert fonts.missing("亜属来迠", [fonts.KOREAN]) != ""  # why IPAexGothic is needed
+    assert fonts.missing("第二ヶ條 魯西亜國 迠 한국어", fonts.family("ja")) == ""
+
+
+def test_wrap_breaks_japanese_between_characters_and_keeps_no_break_spaces():
+    from matplotlib.font_manager import FontProperties
+    prop = FontProperties(family=fonts.family("ja"), size=10)
+    quote = geo.treaty("shimoda_1855").quotes[0].text
+    lines = fonts.wrap(quote, 200, prop)
+    assert len(lines) > 3 and "".join("".join(lines).split()) == "".join(quote.split())  # spaces at breaks go
+    assert not any(line.startswith(("、", "。")) for line in lines)
+    kept = fonts.wrap("signed 5\u00a0September\u00a01905", 60, FontProperties(family=fonts.family(), size=10))
+    assert "5\u00a0September\u00a01905" in kept
+
+
+# --- handout, animation ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("year, lang", [(1855, "en"), (1905, "ko"), (1990, "en")])
+def test_handout_is_one_page(year, lang):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no glyph missing: Shimoda's quote is Japanese
+        document = export.pdf(year, lang)
+    assert document.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page(?![a-z])", document)) == 1
+    assert len(document) < 2_000_000
+
+
+def test_handout_quotes_the_treaty_with_its_source():
+    figure = page.handout(1855, "en")
+    text = "\n".join(t.get_text() for t in figure.texts)
+    quote = geo.treaty("shimoda_1855").quotes[0]
+    assert "".join(quote.text.split()) in "".join(text.split())
+    assert quote.source.url in text and "Treaty of Shimoda" in text
+    assert any(t.get_url() == quote.source.url for t in figure.texts)
+
+
+def test_animation_has_one_frame_per_period():
+    animation = Image.open(io.BytesIO(export.gif("en", (480, 320))))
+    assert animation.n_frames == len(PERIODS)
+    assert animation.size == (480, 320)
+    frames = []
+    for index in range(animation.n_frames):
+        animation.seek(index)
+        frames.append(np.asarray(animation.convert("RGB")))
+        assert animation.info["duration"] == export.GIF_FRAME_MS
+    assert all(np.any(a != b) for a, b in zip(frames, frames[1:]))
+
+
+# --- offline atlas ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def atlas_html():
+    return export.html("en")
+
+
+def test_offline_atlas_is_self_contained(atlas_html):
+    assert len(atlas_html.encode()) < 3_000_000
+    assert not re.search(r"<script[^>]+src=|<link[^>]+stylesheet", atlas_html)
+    assert "L.map(" in atlas_html and "cdn" not in atlas_html.lower()
+    assert atlas_html.count('class="atlas-period"') == len(PERIODS)
+
+
+def test_offline_atlas_escapes_data(data_copy):
+    periods_file = data_copy / "periods.yaml"
+    text = periods_file.read_text(encoding="utf-8")
+    periods_file.write_text(text.replace('en: "The Shimoda line:', 'en: "<img src=x onerror=alert(1)> The Shimoda line:'),
+                            encoding="utf-8")
+    html = export.html("en")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html and "<img src=x" not in html
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(chromium_path() is None, reason="needs Chromium (scripts/test.sh installs it)")
+def test_offline_atlas_draws_with_no_network_and_switches_periods(atlas_html, tmp_path, context):
+    path = tmp_path / "atlas.html"
+    path.write_text(atlas_html, encoding="utf-8")
+    tried = block_outside_network(context)
+    context.route(lambda url: url.startswith("file://"), lambda route: route.continue_())  # the file itself
+    browser_page = context.new_page()
+    errors = []
+    browser_page.on("pageerror", lambda error: errors.append(str(error)))
+    browser_page.goto(path.as_uri())
+    treaty_lines = browser_page.locator(f'path[stroke="{LINE_STYLE["treaty"]["color"]}"]')
+    control_lines = browser_page.locator(f'path[stroke="{LINE_STYLE["de_facto"]["color"]}"]')
+    browser_page.locator("path.leaflet-interactive").first.wait_for()
+    expect(treaty_lines).to_have_count(1)  # 1855: the Friza Strait
+    expect(browser_page.get_by_text("Treaty of Shimoda").first).to_be_visible()
+    browser_page.get_by_role("button", name="1905–1919").click()
+    expect(treaty_lines).to_have_count(2)  # the First Kuril Strait and the 50th parallel
+    expect(browser_page.get_by_text("Treaty of Portsmouth").first).to_be_visible()
+    browser_page.get_by_role("button", name="1945–").click()
+    expect(treaty_lines).to_have_count(0)
+    expect(control_lines).to_have_count(2)
+    assert tried == [] and errors == []
+
+
+# --- command line ----------------------------------------------------------------------------
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "geo", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--year", "abc", "--format", "png"], "'abc' is not a year"),
+    (["--year", "1700", "--format", "png"], "1700 is outside the atlas's years"),
+    (["--year", "1905", "--format", "bmp"], "invalid choice: 'bmp'"),
+    (["--year", "1905", "--format", "png", "--size", "10x"], "'10x' is not a size"),
+    (["--format", "pdf"], "--year is needed"),
+    (["--year", "1905", "--format", "pdf", "--size", "a4"], "--size applies to png and gif only"),
+    (["--year", "1905", "--format", "png", "--lang", "fr"], "invalid choice: 'fr'"),
+])
+def test_cli_bad_arguments_exit_2_with_a_message(args, message, tmp_path):
+    result = run_cli("export", *args, "--out", str(tmp_path / "map.out"))
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_missing_output_folder(tmp_path):
+    result = run_cli("export", "--year", "1905", "--format", "png", "--out", str(tmp_path / "nowhere" / "map.png"))
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_broken_data_exits_1_with_the_data_error(tmp_path, data_copy):
+    (data_copy / "borders.geojson").write_text("{not json", encoding="utf-8")
+    result = run_cli("export", "--year", "1905", "--format", "png", "--out", str(tmp_path / "map.png"))
+    assert result.returncode == 1
+    assert "borders.geojson" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_writes_a_picture(tmp_path):
+    out = tmp_path / "map.png"
+    result = run_cli("export", "--year", "1905", "--format", "png", "--lang", "ko", "--size", "480x320",
+                     "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert Image.open(out).size == (480, 320) and str(out) in result.stdout
+
+
+def test_cli_without_a_command_explains():
+    result = run_cli()
+    assert result.returncode == 2 and "COMMAND" in result.stderr
+
+
+def test_geo_never_imports_streamlit():
+    result = subprocess.run([sys.executable, "-c", "import sys, geo.export, geo.__main__; "
+                             "print('streamlit' in sys.modules)"], cwd=ROOT, capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_more_ui_files_may_not_redefine_a_key(data_copy):
+    (data_copy / "ui_more.yaml").write_text('year: {en: "Year", ko: "연도"}\n', encoding="utf-8")
+    with pytest.raises(geo.DataError, match="ui_more.yaml.*key year"):
+        geo.check()
+
+
+def test_handout_page_is_a4():
+    figure = page.handout(1905, "en")
+    assert tuple(figure.get_size_inches()) == pytest.approx(page.A4_INCHES)
