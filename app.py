@@ -1,15 +1,16 @@
 """The Kuril and Sakhalin border atlas: Streamlit entry point.
 
-Only layout lives here and in pages/: the language switch, the data check, and the page
-list. Everything the atlas knows comes from the ``geo`` package.
+Only layout lives here and in pages/: the data check, the language and place-name
+switches, and the page list. Everything the atlas knows comes from the ``geo`` package.
 """
 
 import streamlit as st
 
 import geo
-from geo import i18n
+import widgets
+from geo import i18n, urlparams
 
-st.set_page_config(page_title="Kuril & Sakhalin border atlas", layout="wide")
+st.set_page_config(page_title="Kuril & Sakhalin border atlas · 쿠릴·사할린 국경 지도", layout="wide")
 
 try:
     geo.check()
@@ -17,25 +18,43 @@ except geo.DataError as error:
     st.error(f"The atlas cannot load its data / 지도 데이터를 불러올 수 없습니다 — {error}")
     st.stop()
 
-def remember_language() -> None:
-    st.query_params["lang"] = st.session_state["lang"]
+
+def keep_in_url(key: str) -> None:
+    st.query_params[key] = st.session_state[key]
 
 
 if "lang" not in st.session_state:
     requested = st.query_params.get("lang")
     usable = requested if requested and i18n.is_supported(requested) else st.context.locale
     st.session_state["lang"] = i18n.language(usable)
+    st.session_state["atlas_lang"] = st.session_state["lang"]
     if requested and not i18n.is_supported(requested):
-        st.warning(i18n.tr("bad_language", st.session_state["lang"], value=requested[:20]))
+        widgets.warn("bad_language", value=requested)
+if "names" not in st.session_state:
+    st.session_state["names"], replaced = urlparams.name_style(st.query_params.get("names"))
+    if replaced:
+        widgets.warn("bad_names", value=st.query_params.get("names"))
+
 lang = st.sidebar.segmented_control(
     "Language / 언어", options=["en", "ko"], format_func={"en": "English", "ko": "한국어"}.get,
-    key="lang", required=True, on_change=remember_language,
+    key="lang", required=True, on_change=keep_in_url, args=("lang",),
 )
 st.session_state["atlas_lang"] = lang
-if "lang" in st.query_params:
-    remember_language()
+st.sidebar.segmented_control(
+    i18n.tr("place_names", lang), options=list(urlparams.NAME_STYLES),
+    format_func=lambda style: i18n.tr(f"names_{style}", lang),
+    key="names", required=True, on_change=keep_in_url, args=("names",),
+)
+st.session_state["atlas_names"] = st.session_state["names"]
+for key in ("lang", "names"):
+    if key in st.query_params:
+        keep_in_url(key)
 
 st.navigation([
-    st.Page("pages/atlas.py", title=i18n.tr("app_title", lang), default=True),
+    st.Page("pages/atlas.py", title=i18n.tr("page_atlas", lang), default=True),
+    st.Page("pages/compare.py", title=i18n.tr("compare_title", lang), url_path="compare"),
+    st.Page("pages/timeline.py", title=i18n.tr("timeline", lang), url_path="timeline"),
     st.Page("pages/treaties.py", title=i18n.tr("treaty_library", lang), url_path="treaties"),
+    st.Page("pages/dispute.py", title=i18n.tr("dispute_title", lang), url_path="dispute"),
+    st.Page("pages/sources.py", title=i18n.tr("sources_title", lang), url_path="sources"),
 ]).run()

@@ -13,6 +13,8 @@ line are others.
 from __future__ import annotations
 
 from . import i18n
+from .dispute import dispute
+from .events import events
 from .holdings import holder_at, territories
 from .land import Area, areas, islands, land
 from .lines import border_lines, borders
@@ -22,7 +24,7 @@ from .treaties import Quote, Signatory, Treaty, treaties, treaty
 
 __all__ = [
     "Area", "DataError", "Milestone", "Period", "Quote", "Signatory", "Source", "Text", "Treaty",
-    "areas", "border_lines", "borders", "check", "first_year", "holder_at", "islands", "land",
+    "areas", "border_lines", "borders", "check", "dispute", "events", "first_year", "holder_at", "islands", "land",
     "period_at", "periods", "previous", "territories", "treaties", "treaty",
 ]
 
@@ -30,8 +32,13 @@ __all__ = [
 def check() -> None:
     """Load and validate every data file; raises :class:`DataError` naming the file, the
     feature and the problem."""
+    from .page_text import datasets
+
     i18n.strings()
     periods()  # also loads areas and treaties, which periods refer to
     land()
     border_lines()
+    events()
+    dispute()
+    datasets()
 

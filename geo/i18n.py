@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from .sources import LANGUAGES, DataError, Text, data_dir, per_data_dir, read_yaml
 
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
 UI_FILE = "ui.yaml"
 MORE_UI_FILES = "ui_*.yaml"
 DEFAULT_LANGUAGE = "en"
@@ -42,6 +44,16 @@ def tr(key: str, lang: str, **values) -> str:
     return strings()[key](lang).format(**values)
 
 
+def format_date(date, lang: str, precision: str = "day") -> str:
+    """A date (``datetime.date`` or Timestamp) as precise as its source: "11 May 1891",
+    "May 1891" or "1891"; in Korean "1891년 5월 11일", "1891년 5월", "1891년"."""
+    if lang == "ko":
+        parts = [f"{date.year}년", f"{date.month}월", f"{date.day}일"]
+        return " ".join(parts[: ("year", "month", "day").index(precision) + 1])
+    parts = [str(date.day), MONTHS_EN[date.month - 1], str(date.year)]
+    return " ".join(parts[("day", "month", "year").index(precision):])
+
+
 def language_name(code: str, lang: str) -> str:
     """The name of the language ``code`` (of a quotation) in ``lang``, or the code itself."""
     key = f"lang_{code}"
@@ -58,3 +70,17 @@ def holding_label(holder: str, status: str, claimed_by: str | None, lang: str) -
     if claimed_by:
         text += "; " + tr("claimed_by", lang, claimant=tr(f"holder_{claimed_by}", lang))
     return text
+
+
+def place_name(names: dict, lang: str, style: str = "both") -> str:
+    """An island's name in ``lang`` as ``style`` asks: the Russian form ('ru'), the Japanese
+    form with its kanji ('ja'), or both, e.g. "Iturup / Etorofu (択捉島)" or, in Korean,
+    "이투루프섬 / 에토로후섬 (択捉島)". ``names`` is a gazetteer row (islands.csv)."""
+    russian, japanese = (names["name_ko"], names["name_ko_ja"]) if lang == "ko" else (names["name_en"], names["name_ja"])
+    kanji = f" ({names['name_ja_kanji']})" if names["name_ja_kanji"] else ""
+    if style == "ru" or not japanese:
+        return russian
+    if style == "ja" or japanese == russian:
+        return japanese + kanji
+    return f"{russian} / {japanese}{kanji}"
+

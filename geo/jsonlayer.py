@@ -5,8 +5,9 @@ but made for layers that are rendered again on every Streamlit rerun: ``folium.G
 re-encodes its data and calls its style function on every feature each time, which is most
 of a rerun's server time with an atlas-sized coastline.  Here the GeoJSON text is passed in
 ready-made (and cached by the caller), styles come from a small lookup keyed by one feature
-property, and each feature's ``label`` property becomes its tooltip.  Labels are inserted
-as HTML by Leaflet, so callers must escape them (``geo.webmap`` does).
+property, points are drawn as circle markers, each feature's ``label`` property becomes its
+tooltip and its ``popup`` property its popup.  Labels and popups are inserted as HTML by
+Leaflet, so callers must escape what they put in them (``geo.webmap`` does).
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ class JsonLayer(MacroElement):
                 return {{ this.styles }}[feature.properties[{{ this.style_key|tojson }}]];
             },
             interactive: {{ this.interactive|tojson }},
+            pointToLayer: function (feature, latlng) { return L.circleMarker(latlng); },
             onEachFeature: function (feature, layer) {
+                if (feature.properties.popup) { layer.bindPopup(feature.properties.popup, {maxWidth: 320}); }
                 if (!feature.properties.label) { return; }
                 layer.bindTooltip(feature.properties.label, {sticky: true});
                 layer.on("mouseover", function () { layer.setStyle({weight: 3}); });

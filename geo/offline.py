@@ -19,7 +19,7 @@ from jinja2 import Template
 
 from . import i18n, webmap
 from .land import COASTLINE_BOX
-from .panel import format_date
+from .i18n import format_date
 from .periods import Period, periods
 from .treaties import treaty
 

@@ -17,7 +17,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 
 from . import fonts, i18n, render
-from .panel import format_date
+from .i18n import format_date
 from .periods import period_at
 from .treaties import treaty
 

@@ -7,19 +7,17 @@ can never become markup or a link the data did not declare as a source.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from urllib.parse import quote
 
 from . import i18n
+from .i18n import format_date
 from .land import areas
 from .periods import Period, period_at, previous
 from .sources import Source
 from .treaties import Treaty, treaty
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])")
-_MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December"]
 
 
 def md(text: str) -> str:
@@ -30,12 +28,6 @@ def md(text: str) -> str:
 def link(source: Source) -> str:
     url = quote(source.url, safe=":/?#@!$&'*+,;=%~")
     return f"[{md(source.title)}]({url})"
-
-
-def format_date(date: dt.date, lang: str) -> str:
-    if lang == "ko":
-        return f"{date.year}년 {date.month}월 {date.day}일"
-    return f"{date.day} {_MONTHS_EN[date.month - 1]} {date.year}"
 
 
 def _quote_block(text: str) -> str:

@@ -20,6 +20,7 @@ LINE_STYLE = {
     "claim": {"color": "#1d4f9a", "weight": 3.5, "dashArray": "2 7"},
 }
 HATCH_SPACING_DEG = 0.07
+EVENT_MARKER = {"radius": 7, "color": "#8a4b00", "weight": 2, "fillColor": "#ffa630", "fillOpacity": 0.95}
 
 
 def hatch(geometry, spacing: float = HATCH_SPACING_DEG) -> MultiLineString:

@@ -22,10 +22,12 @@ from . import i18n
 from .holdings import territories_by_period
 from .jsonlayer import JsonLayer
 from .land import METRIC_CRS, areas, land
+from .events import events_near
+from .i18n import format_date
 from .lines import borders
 from .periods import period_at, periods
 from .sources import data_dir, per_data_dir
-from .style import HOLDER_FILL, HOLDER_STROKE, LINE_STYLE, SEA, hatch
+from .style import EVENT_MARKER, HOLDER_FILL, HOLDER_STROKE, LINE_STYLE, SEA, hatch
 
 # Shapes sent to the browser are simplified in metres (GSHHG's 100 m is finer than the map
 # can show at its deepest zoom) and rounded to about 10 m: a third of the bytes of a slider step.
@@ -36,18 +38,6 @@ CENTER = (48.6, 149.8)
 ZOOM = 4.5
 BOUNDS = ((40.0, 136.0), (57.0, 166.0))
 DEFAULT_LEAFLET_URL = "/app/static/leaflet"
-
-
-def island_label(row, lang: str) -> str:
-    """An island's name as the tooltip shows it: the language's own name, then the others."""
-    if lang == "ko":
-        others = [row["name_en"], row["name_ja_kanji"]]
-        head = row["name_ko"]
-    else:
-        others = [row["name_ja"], row["name_ja_kanji"]]
-        head = row["name_en"]
-    rest = ", ".join(dict.fromkeys(o for o in others if o and o != head))
-    return f"{head} ({rest})" if rest else head
 
 
 @per_data_dir
@@ -66,6 +56,7 @@ TERRITORY_STYLES = {
 }
 HATCH_STYLES = {claimant: {"color": HOLDER_STROKE[claimant], "weight": 1.6} for claimant in ("RU", "JP")}
 LINE_STYLES = {kind: {**style, "opacity": 0.95} for kind, style in LINE_STYLE.items()}
+EVENT_STYLES = {"event": EVENT_MARKER}
 
 
 def _for_the_web(frame: gpd.GeoDataFrame, tolerance_m: float) -> gpd.GeoDataFrame:
@@ -77,12 +68,12 @@ def _compact_json(frame: gpd.GeoDataFrame) -> str:
     return frame.to_json(drop_id=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _territory_json(frame: gpd.GeoDataFrame, lang: str, tolerance_m: float = TOLERANCE_M) -> str:
+def _territory_json(frame: gpd.GeoDataFrame, lang: str, names: str, tolerance_m: float = TOLERANCE_M) -> str:
     # One shape per island and holding: Sakhalin is cut on 50°N only where that line was a border.
     frame = frame.dissolve(by=["island_id", "holder", "status"], as_index=False, sort=False, dropna=False)
     frame = _for_the_web(frame, tolerance_m)
     labels = [
-        escape(island_label(row, lang)) + "<br>"
+        escape(i18n.place_name(row, lang, names)) + "<br>"
         + escape(i18n.holding_label(row["holder"], row["status"], row["claimed_by"], lang))
         for _, row in frame.iterrows()
     ]
@@ -107,6 +98,30 @@ def _line_json(lines: gpd.GeoDataFrame, lang: str) -> str | None:
     labelled = lines.assign(label=[escape(f"{n} — {i18n.tr('kind_' + k, lang)}")
                                    for n, k in zip(lines[name], lines["kind"])])
     return _compact_json(labelled[["id", "kind", "label", "geometry"]])
+
+
+def _event_popup(event, lang: str) -> str:
+    when = format_date(event["date"], lang, event["precision"])
+    links = "<br>".join(
+        f'<a href="{escape(s.url, quote=True)}" target="_blank" rel="noopener noreferrer">{escape(s.title)}</a>'
+        for s in event["sources"]
+    )
+    return (f"<b>{escape(event['title'](lang))}</b><br><i>{escape(when)} · {escape(event['place'](lang))}</i>"
+            f"<br>{escape(event['description'](lang))}<br><small>{links}</small>")
+
+
+def _event_json(year: int, lang: str) -> str | None:
+    """Events of the years around ``year`` that happened at a point on the map."""
+    nearby = events_near(year).dropna(subset=["lon", "lat"])
+    if nearby.empty:
+        return None
+    points = gpd.GeoDataFrame(
+        {"kind": "event",
+         "label": [escape(e["title"](lang)) for _, e in nearby.iterrows()],
+         "popup": [_event_popup(e, lang) for _, e in nearby.iterrows()]},
+        geometry=gpd.points_from_xy(nearby["lon"], nearby["lat"]), crs="EPSG:4326",
+    )
+    return _compact_json(points)
 
 
 class _Legend(MacroElement):
@@ -161,8 +176,8 @@ _CSS = f"""
 """
 
 
-@lru_cache(maxsize=4)
-def _base_land(lang: str, data_key: str) -> str:
+@lru_cache(maxsize=8)
+def _base_land(lang: str, names: str, data_key: str) -> str:
     pieces = land()
     fixed = pieces[~pieces["area"].isin(changing_areas())]
     first = periods()[0]
@@ -171,10 +186,10 @@ def _base_land(lang: str, data_key: str) -> str:
         status=fixed["area"].map(first.status),
         claimed_by=None,
     )
-    return _territory_json(fixed, lang, CONTEXT_TOLERANCE_M)
+    return _territory_json(fixed, lang, names, CONTEXT_TOLERANCE_M)
 
 
-def base_map(lang: str = "en", leaflet_url: str = DEFAULT_LEAFLET_URL) -> folium.Map:
+def base_map(lang: str = "en", names: str = "both", leaflet_url: str = DEFAULT_LEAFLET_URL) -> folium.Map:
     """The map every year shares: Leaflet from ``leaflet_url``, land that never changes
     holder, the legend. No web tiles, so it draws with no internet."""
     lang = i18n.language(lang)
@@ -185,34 +200,37 @@ def base_map(lang: str = "en", leaflet_url: str = DEFAULT_LEAFLET_URL) -> folium
     m.default_js = [("leaflet", f"{leaflet_url}/leaflet.js")]
     m.default_css = [("leaflet_css", f"{leaflet_url}/leaflet.css")]
     m.get_root().header.add_child(folium.Element(_CSS))
-    JsonLayer(_base_land(lang, str(data_dir())), TERRITORY_STYLES, "holder").add_to(m)
+    JsonLayer(_base_land(lang, names, str(data_dir())), TERRITORY_STYLES, "holder").add_to(m)
     _Legend(lang).add_to(m)
     return m
 
 
-@lru_cache(maxsize=16)
-def _period_json(period_id: str, lang: str, data_key: str) -> tuple[str, str | None]:
+@lru_cache(maxsize=48)
+def _period_json(period_id: str, lang: str, names: str, data_key: str) -> tuple[str, str | None]:
     """Territory and hatching GeoJSON of a period: the same for every year in it."""
     frame = territories_by_period()[period_id]
     frame = frame[frame["area"].isin(changing_areas())]
-    return _territory_json(frame, lang), _hatch_json(frame)
+    return _territory_json(frame, lang, names), _hatch_json(frame)
 
 
-@lru_cache(maxsize=64)
-def _year_lines(year: int, lang: str, data_key: str) -> str | None:
-    return _line_json(borders(year), lang)
+@lru_cache(maxsize=512)
+def _year_lines(year: int, lang: str, data_key: str) -> tuple[str | None, str | None]:
+    return _line_json(borders(year), lang), _event_json(year, lang)
 
 
-def year_layer(year: int, lang: str = "en") -> folium.FeatureGroup:
-    """The year's changing land (coloured by holder, hatched where claimed) and borders."""
+def year_layer(year: int, lang: str = "en", names: str = "both") -> folium.FeatureGroup:
+    """The year's changing land (coloured by holder, hatched where claimed), its borders and
+    the events of the years around it."""
     lang = i18n.language(lang)
     key = str(data_dir())
-    territory, hatching = _period_json(period_at(year).id, lang, key)
-    lines = _year_lines(year, lang, key)
+    territory, hatching = _period_json(period_at(year).id, lang, names, key)
+    lines, events = _year_lines(year, lang, key)
     group = folium.FeatureGroup(name=str(year))
     JsonLayer(territory, TERRITORY_STYLES, "holder").add_to(group)
     if hatching is not None:
         JsonLayer(hatching, HATCH_STYLES, "claimant", interactive=False).add_to(group)
     if lines is not None:
         JsonLayer(lines, LINE_STYLES, "kind").add_to(group)
+    if events is not None:
+        JsonLayer(events, EVENT_STYLES, "kind").add_to(group)
     return group

@@ -6,29 +6,49 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import geo
-from geo import i18n, panel, webmap
+import widgets
+from geo import export, i18n, page_text, panel, webmap
 
-lang = st.session_state.get("atlas_lang", "en")
+lang = widgets.language()
+names = st.session_state.get("atlas_names", "both")
 first, last = geo.first_year(), dt.date.today().year
-
-
-def year_from_url() -> None:
-    """On the first run, take the year from ?year=, explaining (and correcting) a bad one."""
-    if "year" in st.session_state:
-        return
-    raw = st.query_params.get("year")
-    try:
-        year = int(raw.strip()) if raw is not None else first
-    except ValueError:
-        year = None
-    shown = first if year is None else min(max(year, first), last)
-    if shown != year:
-        st.warning(i18n.tr("bad_year", lang, value=raw[:40], first=first, last=last, shown=shown))
-    st.session_state["year"] = shown
 
 
 def jump_to(year: int) -> None:
     st.session_state["year"] = year
+
+
+# Exports take 0.5–3 s: made only when a button is clicked, once per year and language.
+@st.cache_data(max_entries=32, show_spinner=False)
+def picture(year: int, lang: str) -> bytes:
+    return export.png(year, lang, "slide")
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def handout(year: int, lang: str) -> bytes:
+    return export.pdf(year, lang)
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def animation(lang: str) -> bytes:
+    return export.gif(lang)
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def offline_atlas(lang: str) -> str:
+    return export.html(lang)
+
+
+def download_buttons(year: int) -> None:
+    downloads = [
+        ("download_png", lambda: picture(year, lang), f"atlas-{year}-{lang}.png", "image/png"),
+        ("download_pdf", lambda: handout(year, lang), f"atlas-{year}-{lang}.pdf", "application/pdf"),
+        ("download_gif", lambda: animation(lang), f"atlas-periods-{lang}.gif", "image/gif"),
+        ("download_html", lambda: offline_atlas(lang), f"atlas-{lang}.html", "text/html"),
+    ]
+    for column, (label, data, file_name, mime) in zip(st.columns(len(downloads)), downloads):
+        column.download_button(i18n.tr(label, lang), data, file_name, mime, key=label,
+                               on_click="ignore", use_container_width=True)
 
 
 @st.fragment
@@ -43,14 +63,16 @@ def atlas() -> None:
                       args=(treaty_year,), use_container_width=True, help=i18n.tr("jump_to", lang))
     map_column, text_column = st.columns([3, 2], gap="medium")
     with map_column:
-        st_folium(webmap.base_map(lang), feature_group_to_add=webmap.year_layer(year, lang),
-                  returned_objects=[], key=f"map-{lang}", height=640, use_container_width=True,
+        st_folium(webmap.base_map(lang, names), feature_group_to_add=webmap.year_layer(year, lang, names),
+                  returned_objects=[], key=f"map-{lang}-{names}", height=640, use_container_width=True,
                   render=False)
+        download_buttons(year)
+        st.markdown(page_text.events_near_markdown(year, lang))
     with text_column, st.container(height=640, border=False):
         st.markdown(panel.year_panel_markdown(year, lang))
 
 
 st.title(i18n.tr("app_title", lang))
 st.caption(i18n.tr("app_intro", lang))
-year_from_url()
+widgets.year_from_url("year")
 atlas()

@@ -7,28 +7,14 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import geo
+import widgets
 from geo import i18n, panel, webmap
 
-lang = st.session_state.get("atlas_lang", "en")
+lang = widgets.language()
+names = st.session_state.get("atlas_names", "both")
 first, last = geo.first_year(), dt.date.today().year
 # By default, the first border against today's: everything that ever changed.
 DEFAULT_YEARS = {"year": first, "compare": last}
-
-
-def year_from_url(key: str) -> None:
-    """On the first run, take a year from ?KEY=, explaining (and correcting) a bad one."""
-    if key in st.session_state:
-        return
-    raw = st.query_params.get(key)
-    default = DEFAULT_YEARS[key]
-    try:
-        year = int(raw.strip()) if raw is not None else default
-    except ValueError:
-        year = None
-    shown = default if year is None else min(max(year, first), last)
-    if shown != year:
-        st.warning(i18n.tr("bad_year", lang, value=raw[:40], first=first, last=last, shown=shown))
-    st.session_state[key] = shown
 
 
 @st.fragment
@@ -39,8 +25,9 @@ def comparison() -> None:
         with column:
             years[key] = st.slider(label, min_value=first, max_value=last, key=key, bind="query-params")
             # The same base map on both sides, so both show the same frame.
-            st_folium(webmap.base_map(lang), feature_group_to_add=webmap.year_layer(years[key], lang),
-                      returned_objects=[], key=f"compare-{key}-{lang}", height=520, use_container_width=True)
+            st_folium(webmap.base_map(lang, names), feature_group_to_add=webmap.year_layer(years[key], lang, names),
+                      returned_objects=[], key=f"compare-{key}-{lang}-{names}", height=520,
+                      use_container_width=True, render=False)
     one, other = years["year"], years["compare"]
     st.subheader(i18n.tr("compare_changes", lang, first=one, second=other))
     changed = panel.differences(one, other, lang)
@@ -55,6 +42,6 @@ def comparison() -> None:
 
 st.title(i18n.tr("compare_title", lang))
 st.caption(i18n.tr("compare_intro", lang))
-for key in DEFAULT_YEARS:
-    year_from_url(key)
+for key, default in DEFAULT_YEARS.items():
+    widgets.year_from_url(key, default)
 comparison()

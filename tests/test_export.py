@@ -22,7 +22,7 @@ import geo
 from browser import block_outside_network, chromium_path
 from conftest import ROOT
 from geo import export, fonts, i18n, page, render
-from geo.panel import format_date
+from geo.i18n import format_date
 from geo.style import HOLDER_FILL, LINE_STYLE
 
 SMALL = (640, 360)
