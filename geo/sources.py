@@ -78,6 +78,17 @@ class Source:
 T = TypeVar("T")
 
 
+class _TextDatesLoader(yaml.SafeLoader):
+    """YAML's safe loader, leaving dates as text: each loader parses them and can then say
+    which record holds a date like 1891-13-11 (YAML itself would fail with no record named)."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def data_dir() -> Path:
     return Path(os.environ.get("ATLAS_DATA_DIR") or DEFAULT_DATA_DIR)
 
@@ -105,7 +116,7 @@ def _path(name: str) -> Path:
 def read_yaml(name: str) -> Any:
     path = _path(name)
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_TextDatesLoader)  # noqa: S506 (safe)
     except (yaml.YAMLError, UnicodeDecodeError) as err:
         raise DataError(name, f"not valid YAML: {err}") from None
 

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser import MAP_FRAME, app_server, block_outside_network, chromium_path
+from geo.style import EVENT_MARKER
 
 pytestmark = [
     pytest.mark.browser,
@@ -92,3 +93,14 @@ def test_island_names_on_hover(server, offline_page):
     tooltip = frame.locator(".leaflet-tooltip")
     expect(tooltip).to_be_visible()
     expect(tooltip).to_contain_text("Held by Japan")
+
+
+def test_event_markers_open_a_popup_with_sources(server, offline_page):
+    offline_page.goto(f"{server}/?year=1945&lang=ko")
+    frame = map_frame(offline_page)
+    markers = frame.locator(f'path.leaflet-interactive[fill="{EVENT_MARKER["fillColor"]}"]')
+    expect(markers).to_have_count(3)  # 1943–1947 on the map: southern Sakhalin, Shumshu, Iturup
+    markers.nth(1).dispatch_event("click")
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("슘슈")
+    expect(popup.locator("a[href^='https://']").first).to_be_attached()
