@@ -8,14 +8,15 @@ import streamlit as st
 
 import geo
 import widgets
-from geo import i18n, urlparams
+from geo import i18n, panel, urlparams
 
 st.set_page_config(page_title="Kuril & Sakhalin border atlas · 쿠릴·사할린 국경 지도", layout="wide")
 
-try:
-    geo.check()
-except geo.DataError as error:
-    st.error(f"The atlas cannot load its data / 지도 데이터를 불러올 수 없습니다 — {error}")
+problems = geo.problems()
+if problems:
+    # Bilingual and outside ui.yaml: the message must show even when ui.yaml is what broke.
+    st.error("The atlas cannot load its data. Please tell whoever maintains it. / 지도 데이터를 불러올 수 "
+             "없습니다. 관리자에게 알려 주세요.\n\n" + "\n".join(f"- {panel.md(p)}" for p in problems))
     st.stop()
 
 
@@ -46,6 +47,8 @@ st.sidebar.segmented_control(
     key="names", required=True, on_change=keep_in_url, args=("names",),
 )
 st.session_state["atlas_names"] = st.session_state["names"]
+st.session_state["atlas_tiles"] = st.sidebar.toggle(i18n.tr("web_tiles", lang), key="tiles",
+                                                    help=i18n.tr("web_tiles_help", lang))
 for key in ("lang", "names"):
     if key in st.query_params:
         keep_in_url(key)

@@ -9,11 +9,29 @@ import datetime as dt
 import streamlit as st
 
 import geo
-from geo import i18n, panel, urlparams
+from geo import i18n, panel, urlparams, webmap
 
 
 def language() -> str:
     return st.session_state.get("atlas_lang", i18n.DEFAULT_LANGUAGE)
+
+
+def leaflet_url() -> str:
+    """Where the app serves Leaflet, under the path prefix a reverse proxy may add."""
+    prefix = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{prefix}/app/static/leaflet" if prefix else "/app/static/leaflet"
+
+
+def base_map():
+    """The page's base map, in its language, place names and tiles (see geo.webmap.base_map)."""
+    return webmap.base_map(language(), st.session_state.get("atlas_names", "both"), leaflet_url(),
+                           st.session_state.get("atlas_tiles", False))
+
+
+def map_key(name: str) -> str:
+    """A key for st_folium that changes with the base map, so the map is rebuilt only then."""
+    settings = (language(), st.session_state.get("atlas_names", "both"), st.session_state.get("atlas_tiles", False))
+    return "-".join(map(str, (name, *settings)))
 
 
 def warn(key: str, **values) -> None:

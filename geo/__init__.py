@@ -25,20 +25,30 @@ from .treaties import Quote, Signatory, Treaty, treaties, treaty
 __all__ = [
     "Area", "DataError", "Milestone", "Period", "Quote", "Signatory", "Source", "Text", "Treaty",
     "areas", "border_lines", "borders", "check", "dispute", "events", "first_year", "holder_at", "islands", "land",
-    "period_at", "periods", "previous", "territories", "treaties", "treaty",
+    "period_at", "periods", "previous", "problems", "territories", "treaties", "treaty",
 ]
 
 
-def check() -> None:
-    """Load and validate every data file; raises :class:`DataError` naming the file, the
-    feature and the problem."""
+def problems() -> list[DataError]:
+    """Every problem in the data files, each naming the file, the feature and the reason.
+
+    Each file is loaded on its own, so one broken file does not hide the others' problems
+    (a file that refers to a broken one reports that one's problems again; they are listed
+    once)."""
     from .page_text import datasets
 
-    i18n.strings()
-    periods()  # also loads areas and treaties, which periods refer to
-    land()
-    border_lines()
-    events()
-    dispute()
-    datasets()
+    found: list[DataError] = []
+    for load in (i18n.strings, areas, treaties, periods, islands, land, border_lines, events,
+                 dispute, datasets):
+        try:
+            load()
+        except DataError as error:
+            found.append(error)
+    return DataError.of(found).problems if found else []
 
+
+def check() -> None:
+    """Load and validate every data file; raises :class:`DataError` listing every problem."""
+    found = problems()
+    if found:
+        raise DataError.of(found)

@@ -2,10 +2,11 @@
 
     python -m geo export --year 1905 --format png --out map.png [--lang ko] [--size a4]
     python -m geo export --format html --out atlas.html
+    python -m geo check
 
 Bad arguments get a one-line message and exit status 2, a broken data file its
-:class:`geo.DataError` message and status 1; never a traceback.  Commands are subcommands
-so more can join ``export``.
+:class:`geo.DataError` message and status 1; never a traceback.  ``check`` prints every
+problem in the data files, one per line (file, feature: reason), and exits 1 if any.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import export, fonts
+from . import events, export, fonts, islands, periods, problems, treaties
 from .periods import first_year
-from .sources import LANGUAGES, DataError
+from .sources import LANGUAGES, DataError, data_dir
 
 FORMATS = ("png", "pdf", "gif", "html")
 NEEDS_YEAR = ("png", "pdf")
@@ -54,7 +55,23 @@ def parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     exporting.add_argument("--size", type=_size, metavar="slide|a4|WxH",
                            help="picture size (png: default slide, 1920x1080; gif: default 1280x720); "
                                 "a4 is 2480x3508, A4 at 300 dpi")
-    return main, {"export": exporting}
+    checking = commands.add_parser(
+        "check", help="validate the data files",
+        description="Load and validate every data file (geometry, period coverage, holders, sources, both "
+                    "languages); print each problem with its file, feature and reason.")
+    return main, {"export": exporting, "check": checking}
+
+
+def check_data() -> int:
+    found = problems()
+    for problem in found:
+        print(problem)
+    if found:
+        print(f"{len(found)} problem(s) in {data_dir()}", file=sys.stderr)
+        return 1
+    print(f"{data_dir()}: no problems ({len(periods())} periods, {len(treaties())} treaties, "
+          f"{len(islands())} islands, {len(events())} events)")
+    return 0
 
 
 def _check(args: argparse.Namespace, complain) -> None:
@@ -92,6 +109,8 @@ def _write(args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> int:
     command_line, commands = parsers()
     args = command_line.parse_args(argv)
+    if args.command == "check":
+        return check_data()
     try:
         _check(args, commands[args.command].error)
         _write(args)

@@ -12,7 +12,7 @@ import datetime as dt
 import pandas as pd
 
 from .land import COASTLINE_BOX
-from .sources import DataError, Source, Text, per_data_dir, read_yaml, require_list
+from .sources import DataError, Source, Text, parse_each, per_data_dir, read_yaml, require_list
 from .treaties import TREATIES_FILE, treaties
 
 EVENTS_FILE = "events.yaml"
@@ -81,7 +81,7 @@ def _event(record: dict, treaty_ids: set[str]) -> dict:
 @per_data_dir
 def _events() -> pd.DataFrame:
     treaty_ids = set(treaties())
-    rows = [_event(record, treaty_ids) for record in require_list(read_yaml(EVENTS_FILE), EVENTS_FILE)]
+    rows = parse_each(require_list(read_yaml(EVENTS_FILE), EVENTS_FILE), lambda record: _event(record, treaty_ids))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     if (frame["id"] == "").any() or frame["id"].duplicated().any():
         duplicate = frame["id"][frame["id"].duplicated()]

@@ -11,7 +11,7 @@ import geopandas as gpd
 import pandas as pd
 
 from .periods import period_at
-from .sources import DataError, per_data_dir, read_geojson
+from .sources import DataError, parse_each, per_data_dir, read_geojson
 from .treaties import TREATIES_FILE, treaties
 
 BORDERS_FILE = "borders.geojson"
@@ -31,7 +31,9 @@ def border_lines() -> gpd.GeoDataFrame:
     if missing:
         raise DataError(BORDERS_FILE, f"features lack the properties {', '.join(missing)}")
     known_treaties = set(treaties())
-    for index, row in lines.iterrows():
+
+    def check(numbered_row) -> None:
+        index, row = numbered_row
         feature = f"line {row['id'] or index + 1}"
         geometry = row.geometry
         if geometry is None or geometry.geom_type not in ("LineString", "MultiLineString") \
@@ -46,6 +48,8 @@ def border_lines() -> gpd.GeoDataFrame:
             raise DataError(BORDERS_FILE, "'start' must be a year before 'end'", feature)
         if not row["source"] or not str(row["source_url"]).startswith(("https://", "http://")):
             raise DataError(BORDERS_FILE, "every line needs a 'source' and a 'source_url'", feature)
+
+    parse_each(list(lines.iterrows()), check)
     if lines["id"].duplicated().any():
         raise DataError(BORDERS_FILE, "duplicate id", f"line {lines['id'][lines['id'].duplicated()].iloc[0]}")
     lines["treaty_id"] = lines["treaty_id"].astype(object).where(lines["treaty_id"].notna(), None)

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .land import AREAS_FILE, areas
-from .sources import DataError, Source, Text, per_data_dir, read_yaml, require_list
+from .sources import DataError, Source, Text, parse_each, per_data_dir, read_yaml, require_list
 from .treaties import TREATIES_FILE, treaties
 
 PERIODS_FILE = "periods.yaml"
@@ -124,7 +124,8 @@ def _period(record: dict, area_ids: set[str], treaty_ids: set[str]) -> Period:
 def periods() -> tuple[Period, ...]:
     """Every period, in time order, checked for gaps, overlaps and missing holders."""
     area_ids, treaty_ids = set(areas()), set(treaties())
-    loaded = tuple(_period(r, area_ids, treaty_ids) for r in require_list(read_yaml(PERIODS_FILE), PERIODS_FILE))
+    records = require_list(read_yaml(PERIODS_FILE), PERIODS_FILE)
+    loaded = tuple(parse_each(records, lambda record: _period(record, area_ids, treaty_ids)))
     ids = [p.id for p in loaded]
     if len(set(ids)) != len(ids) or "" in ids:
         raise DataError(PERIODS_FILE, "period ids must be present and unique")

@@ -6,12 +6,17 @@ Every loader in :mod:`geo` reads through :func:`read_yaml`, :func:`read_csv` or
 traceback from a parser.  The data folder defaults to ``data/`` beside this package and can
 be pointed elsewhere with the ``ATLAS_DATA_DIR`` environment variable (tests use this to
 load broken copies).
+
+Loaded data is cached per version of the data folder (its path and the newest change to
+its files, looked at no more than once a second), so a running app picks up an edited
+file on the next rerun without a restart.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
 from dataclasses import dataclass
 from functools import lru_cache, wraps
 from pathlib import Path
@@ -25,14 +30,42 @@ LANGUAGES = ("en", "ko")
 
 
 class DataError(ValueError):
-    """A data file is missing or wrong; says which file, which feature and why."""
+    """A data file is missing or wrong; says which file, which feature and why.
+
+    One error may carry several problems (``problems``), e.g. every broken record of a file;
+    its message then has one line per problem."""
 
     def __init__(self, file: str | Path, reason: str, feature: str | None = None):
         self.file = Path(file).name
         self.feature = feature
         self.reason = reason
+        self.problems: list[DataError] = [self]
         where = f"{self.file}, {feature}" if feature else self.file
         super().__init__(f"{where}: {reason}")
+
+    @classmethod
+    def of(cls, problems: list["DataError"]) -> "DataError":
+        """One error for several problems (each listed once, in order)."""
+        unique = list({str(p): p for problem in problems for p in problem.problems}.values())
+        if len(unique) == 1:
+            return unique[0]
+        error = cls(unique[0].file, unique[0].reason, unique[0].feature)
+        error.problems = unique
+        error.args = ("\n".join(map(str, unique)),)
+        return error
+
+
+def parse_each(records: list, parse: Callable[[Any], T]) -> list[T]:
+    """``parse`` every record; if some fail, one DataError listing every failure."""
+    parsed, problems = [], []
+    for record in records:
+        try:
+            parsed.append(parse(record))
+        except DataError as problem:
+            problems.append(problem)
+    if problems:
+        raise DataError.of(problems)
+    return parsed
 
 
 @dataclass(frozen=True)
@@ -89,20 +122,39 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 }
 
 
+_VERSION_TTL_S = 1.0
+_versions: dict[str, tuple[float, str]] = {}
+
+
 def data_dir() -> Path:
     return Path(os.environ.get("ATLAS_DATA_DIR") or DEFAULT_DATA_DIR)
 
 
+def data_key() -> str:
+    """The data folder and the newest change to its files: a key for caches of loaded data."""
+    folder = str(data_dir())
+    now = time.monotonic()
+    checked, key = _versions.get(folder, (-_VERSION_TTL_S, ""))
+    if now - checked >= _VERSION_TTL_S:
+        try:
+            newest = max((entry.stat().st_mtime_ns for entry in os.scandir(folder) if entry.is_file()), default=0)
+        except OSError:
+            newest = 0
+        key = f"{folder}@{newest}"
+        _versions[folder] = (now, key)
+    return key
+
+
 def per_data_dir(load: Callable[[], T]) -> Callable[[], T]:
-    """Cache a loader's result once per data folder, so the files are read once per process
-    (and a test pointing ``ATLAS_DATA_DIR`` at a broken copy gets that copy, not a cache)."""
-    cached = lru_cache(maxsize=4)(lambda folder: load())
+    """Cache a loader's result per version of the data folder (see :func:`data_key`): the
+    files are read once, again after an edit, and a test pointing ``ATLAS_DATA_DIR`` at a
+    broken copy gets that copy, not a cache."""
+    cached = lru_cache(maxsize=4)(lambda key: load())
 
     @wraps(load)
     def wrapper() -> T:
-        return cached(str(data_dir()))
+        return cached(data_key())
 
-    wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
     return wrapper
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .sources import DataError, Source, Text, per_data_dir, read_yaml, require_list
+from .sources import DataError, Source, Text, parse_each, per_data_dir, read_yaml, require_list
 
 TREATIES_FILE = "treaties.yaml"
 VERBATIM = {"V", "V-2"}
@@ -104,6 +104,8 @@ def _quote(record: dict, feature: str) -> Quote:
 
 def _treaty(record: dict) -> Treaty:
     feature = f"treaty {record.get('id', '?')}"
+    if not record.get("id"):
+        raise DataError(TREATIES_FILE, "a treaty has no 'id'", feature)
     signatories = []
     for entry in record.get("signatories") or []:
         role = entry.get("role")
@@ -119,6 +121,8 @@ def _treaty(record: dict) -> Treaty:
         raise DataError(TREATIES_FILE, "no verbatim quote", feature)
     if not signatories:
         raise DataError(TREATIES_FILE, "no signatories", feature)
+    if not record.get("date_sources"):
+        raise DataError(TREATIES_FILE, "the date has no source", feature)
     old_style = record.get("date_old_style")
     return Treaty(
         id=str(record["id"]),
@@ -146,12 +150,7 @@ def _treaty(record: dict) -> Treaty:
 def treaties() -> dict[str, Treaty]:
     """All treaties by id, in the order of the data file (chronological)."""
     by_id: dict[str, Treaty] = {}
-    for record in require_list(read_yaml(TREATIES_FILE), TREATIES_FILE):
-        if not record.get("id"):
-            raise DataError(TREATIES_FILE, "a treaty has no 'id'")
-        treaty = _treaty(record)
-        if not treaty.date_sources:
-            raise DataError(TREATIES_FILE, "the date has no source", f"treaty {treaty.id}")
+    for treaty in parse_each(require_list(read_yaml(TREATIES_FILE), TREATIES_FILE), _treaty):
         if treaty.id in by_id:
             raise DataError(TREATIES_FILE, "duplicate id", f"treaty {treaty.id}")
         by_id[treaty.id] = treaty

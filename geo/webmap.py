@@ -26,7 +26,7 @@ from .events import events_near
 from .i18n import format_date
 from .lines import borders
 from .periods import period_at, periods
-from .sources import data_dir, per_data_dir
+from .sources import data_key, per_data_dir
 from .style import EVENT_MARKER, HOLDER_FILL, HOLDER_STROKE, LINE_STYLE, SEA, hatch
 
 # Shapes sent to the browser are simplified in metres (GSHHG's 100 m is finer than the map
@@ -176,8 +176,12 @@ _CSS = f"""
 """
 
 
+# CSS beats SVG presentation attributes: land fills get lighter over web tiles.
+_SEE_THROUGH_LAND = "<style>.leaflet-overlay-pane path.leaflet-interactive { fill-opacity: 0.4; }</style>"
+
+
 @lru_cache(maxsize=8)
-def _base_land(lang: str, names: str, data_key: str) -> str:
+def _base_land(lang: str, names: str, version: str) -> str:
     pieces = land()
     fixed = pieces[~pieces["area"].isin(changing_areas())]
     first = periods()[0]
@@ -189,9 +193,11 @@ def _base_land(lang: str, names: str, data_key: str) -> str:
     return _territory_json(fixed, lang, names, CONTEXT_TOLERANCE_M)
 
 
-def base_map(lang: str = "en", names: str = "both", leaflet_url: str = DEFAULT_LEAFLET_URL) -> folium.Map:
+def base_map(lang: str = "en", names: str = "both", leaflet_url: str = DEFAULT_LEAFLET_URL,
+             web_tiles: bool = False) -> folium.Map:
     """The map every year shares: Leaflet from ``leaflet_url``, land that never changes
-    holder, the legend. No web tiles, so it draws with no internet."""
+    holder, the legend. Without ``web_tiles`` it needs no internet; with them, OpenStreetMap
+    shows through lighter land, and tiles that never arrive leave the map as it is."""
     lang = i18n.language(lang)
     m = folium.Map(location=CENTER, zoom_start=ZOOM, tiles=None, min_zoom=4, max_zoom=10, zoom_snap=0.25,
                    max_bounds=True, min_lat=BOUNDS[0][0], min_lon=BOUNDS[0][1],
@@ -200,13 +206,16 @@ def base_map(lang: str = "en", names: str = "both", leaflet_url: str = DEFAULT_L
     m.default_js = [("leaflet", f"{leaflet_url}/leaflet.js")]
     m.default_css = [("leaflet_css", f"{leaflet_url}/leaflet.css")]
     m.get_root().header.add_child(folium.Element(_CSS))
-    JsonLayer(_base_land(lang, names, str(data_dir())), TERRITORY_STYLES, "holder").add_to(m)
+    if web_tiles:
+        folium.TileLayer("OpenStreetMap", max_zoom=19).add_to(m)
+        m.get_root().header.add_child(folium.Element(_SEE_THROUGH_LAND))
+    JsonLayer(_base_land(lang, names, data_key()), TERRITORY_STYLES, "holder").add_to(m)
     _Legend(lang).add_to(m)
     return m
 
 
 @lru_cache(maxsize=48)
-def _period_json(period_id: str, lang: str, names: str, data_key: str) -> tuple[str, str | None]:
+def _period_json(period_id: str, lang: str, names: str, version: str) -> tuple[str, str | None]:
     """Territory and hatching GeoJSON of a period: the same for every year in it."""
     frame = territories_by_period()[period_id]
     frame = frame[frame["area"].isin(changing_areas())]
@@ -214,7 +223,7 @@ def _period_json(period_id: str, lang: str, names: str, data_key: str) -> tuple[
 
 
 @lru_cache(maxsize=512)
-def _year_lines(year: int, lang: str, data_key: str) -> tuple[str | None, str | None]:
+def _year_lines(year: int, lang: str, version: str) -> tuple[str | None, str | None]:
     return _line_json(borders(year), lang), _event_json(year, lang)
 
 
@@ -222,7 +231,7 @@ def year_layer(year: int, lang: str = "en", names: str = "both") -> folium.Featu
     """The year's changing land (coloured by holder, hatched where claimed), its borders and
     the events of the years around it."""
     lang = i18n.language(lang)
-    key = str(data_dir())
+    key = data_key()
     territory, hatching = _period_json(period_at(year).id, lang, names, key)
     lines, events = _year_lines(year, lang, key)
     group = folium.FeatureGroup(name=str(year))

@@ -63,8 +63,8 @@ def atlas() -> None:
                       args=(treaty_year,), use_container_width=True, help=i18n.tr("jump_to", lang))
     map_column, text_column = st.columns([3, 2], gap="medium")
     with map_column:
-        st_folium(webmap.base_map(lang, names), feature_group_to_add=webmap.year_layer(year, lang, names),
-                  returned_objects=[], key=f"map-{lang}-{names}", height=640, use_container_width=True,
+        st_folium(widgets.base_map(), feature_group_to_add=webmap.year_layer(year, lang, names),
+                  returned_objects=[], key=widgets.map_key("map"), height=640, use_container_width=True,
                   render=False)
         download_buttons(year)
         st.markdown(page_text.events_near_markdown(year, lang))

@@ -25,8 +25,8 @@ def comparison() -> None:
         with column:
             years[key] = st.slider(label, min_value=first, max_value=last, key=key, bind="query-params")
             # The same base map on both sides, so both show the same frame.
-            st_folium(webmap.base_map(lang, names), feature_group_to_add=webmap.year_layer(years[key], lang, names),
-                      returned_objects=[], key=f"compare-{key}-{lang}-{names}", height=520,
+            st_folium(widgets.base_map(), feature_group_to_add=webmap.year_layer(years[key], lang, names),
+                      returned_objects=[], key=widgets.map_key(f"compare-{key}"), height=520,
                       use_container_width=True, render=False)
     one, other = years["year"], years["compare"]
     st.subheader(i18n.tr("compare_changes", lang, first=one, second=other))

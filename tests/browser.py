@@ -46,11 +46,13 @@ def app_server(script: Path = ROOT / "app.py", env: dict | None = None):
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     url = f"http://127.0.0.1:{port}"
+    prefix = "/" + (env or {}).get("STREAMLIT_SERVER_BASE_URL_PATH", "").strip("/")
+    prefix = "" if prefix == "/" else prefix
     try:
         deadline = time.monotonic() + 60
         while True:
             try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                with urllib.request.urlopen(f"{url}{prefix}/_stcore/health", timeout=2) as answer:
                     if answer.read() == b"ok":
                         break
             except OSError:

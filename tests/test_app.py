@@ -1,6 +1,7 @@
 """The Streamlit app without a browser (AppTest): slider, treaty panel, map layers, bad input."""
 
 import json
+import time
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -95,12 +96,29 @@ def test_unknown_language_falls_back_with_a_message():
     assert any("no language" in w.value for w in app.warning)
 
 
-def test_broken_data_shows_a_message_not_a_traceback(data_copy):
+def test_broken_data_shows_every_problem_not_a_traceback(data_copy):
     (data_copy / "borders.geojson").write_text("{not json", encoding="utf-8")
+    events = data_copy / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8").replace("date: 1891-05-11", 'date: "[x](y)"'),
+                      encoding="utf-8")
     app = run_app(year="1905")
     assert not app.exception
     (error,) = app.error
-    assert "borders.geojson" in error.value and "not valid GeoJSON" in error.value
+    shown = error.value.replace("\\", "")  # the message is escaped Markdown
+    assert "borders.geojson: not valid GeoJSON" in shown
+    assert "events.yaml, event otsu_incident_1891: 'date' '[x](y)' is not a date" in shown
+    assert "[x](y)" not in error.value  # shown as text, not as a link
+
+
+def test_the_app_picks_up_edited_data_without_a_restart(data_copy):
+    app = run_app(year="1905")
+    assert "Treaty of Portsmouth" in panel(app)
+    treaties = data_copy / "treaties.yaml"
+    treaties.write_text(treaties.read_text(encoding="utf-8").replace(
+        "title: {en: Treaty of Portsmouth,", "title: {en: Portsmouth Peace Treaty,"), encoding="utf-8")
+    time.sleep(1.1)  # the data folder is looked at no more than once a second
+    app.run()
+    assert "Portsmouth Peace Treaty" in panel(app)
 
 
 def test_treaty_library_lists_every_treaty():

@@ -104,3 +104,16 @@ def test_event_markers_open_a_popup_with_sources(server, offline_page):
     popup = frame.locator(".leaflet-popup-content")
     expect(popup).to_contain_text("슘슈")
     expect(popup.locator("a[href^='https://']").first).to_be_attached()
+
+
+def test_web_tiles_are_optional_and_never_block_the_map(server, context):
+    tried = block_outside_network(context)
+    page = context.new_page()
+    page.goto(f"{server}/?year=1905")
+    frame = map_frame(page)
+    assert tried == []
+    page.get_by_text("Web map underneath (needs internet)").click()
+    # The tile server never answers here: the map is redrawn all the same.
+    expect(frame.locator(TREATY_LINE)).to_have_count(2)
+    expect(frame.locator("img.leaflet-tile").first).to_be_attached()
+    assert tried and all(url.startswith("https://tile.openstreetmap.org/") for url in tried)

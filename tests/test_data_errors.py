@@ -2,12 +2,16 @@
 what is wrong, never a bare parser traceback or a silently wrong map."""
 
 import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 import yaml
 
 import geo
+from conftest import ROOT
 
 
 # --- helpers: edit the writable copy of data/ -----------------------------------------------
@@ -200,3 +204,33 @@ def test_data_error_is_a_value_error_with_its_parts():
     assert isinstance(error, ValueError)
     assert (error.file, error.feature, error.reason) == ("periods.yaml", "period shimoda", "no source")
     assert str(error) == "periods.yaml, period shimoda: no source"
+
+
+# --- python -m geo check ----------------------------------------------------------------------
+
+def run_check(env_dir=None) -> subprocess.CompletedProcess:
+    env = {**os.environ, **({"ATLAS_DATA_DIR": str(env_dir)} if env_dir else {})}
+    return subprocess.run([sys.executable, "-m", "geo", "check"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_check_passes_on_the_data():
+    done = run_check()
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "no problems" in done.stdout
+
+
+def test_check_lists_every_problem_with_file_feature_and_reason(data_copy):
+    replace_text(data_copy / "periods.yaml", "  start: 1875\n", "  start: 1876\n")
+    replace_text(data_copy / "events.yaml", "date: 1891-05-11", "date: 1891-05-41")
+    edit_geojson(data_copy / "borders.geojson",
+                 lambda c: c["features"][0]["properties"].update(kind="pact"))
+    done = run_check(data_copy)
+    assert done.returncode == 1
+    lines = done.stdout.strip().splitlines()
+    assert lines == [
+        "periods.yaml, period saint_petersburg: a gap between shimoda (ends 1875) and saint_petersburg (starts 1876)",
+        "borders.geojson, line shimoda_friza_strait: kind 'pact' is not one of treaty, de_facto, claim",
+        "events.yaml, event otsu_incident_1891: 'date' '1891-05-41' is not a date like 1891-05-11",
+    ]
+    assert "Traceback" not in done.stderr and "3 problem(s)" in done.stderr
