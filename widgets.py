@@ -7,9 +7,88 @@ Values from the URL reach the page only through ``geo.urlparams`` (made valid) a
 import datetime as dt
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 import geo
 from geo import i18n, panel, urlparams, webmap
+
+
+def keep_in_url(key: str) -> None:
+    st.query_params[key] = st.session_state[key]
+
+
+def frame() -> None:
+    """What every page shares: page settings, the data check (every problem shown, escaped,
+    and nothing else drawn), and the sidebar's language, place-name and web-map switches,
+    which the URL can set (``?lang=ko&names=ja``)."""
+    st.set_page_config(page_title="Kuril & Sakhalin border atlas · 쿠릴·사할린 국경 지도", layout="wide")
+
+    problems = geo.problems()
+    if problems:
+        # Bilingual and outside ui.yaml: the message must show even when ui.yaml is what broke.
+        st.error("The atlas cannot load its data. Please tell whoever maintains it. / 지도 데이터를 불러올 수 "
+                 "없습니다. 관리자에게 알려 주세요.\n\n" + "\n".join(f"- {panel.md(p)}" for p in problems))
+        st.stop()
+
+    lang = st.sidebar.segmented_control(
+        "Language / 언어", options=["en", "ko"], format_func={"en": "English", "ko": "한국어"}.get,
+        default=_setting("atlas_lang", _language_from_url), key="lang", required=True,
+        on_change=keep_in_url, args=("lang",),
+    )
+    st.session_state["atlas_lang"] = lang
+    names = st.sidebar.segmented_control(
+        i18n.tr("place_names", lang), options=list(urlparams.NAME_STYLES),
+        format_func=lambda style: i18n.tr(f"names_{style}", lang),
+        default=_setting("atlas_names", _names_from_url), key="names", required=True,
+        on_change=keep_in_url, args=("names",),
+    )
+    st.session_state["atlas_names"] = names
+    st.session_state["atlas_tiles"] = st.sidebar.toggle(i18n.tr("web_tiles", lang), key="tiles",
+                                                        help=i18n.tr("web_tiles_help", lang))
+    for key in ("lang", "names"):
+        if key in st.query_params:
+            keep_in_url(key)
+
+
+def _setting(kept: str, from_url) -> str:
+    """A switch's value: as the session left it, else from the URL (or the browser).
+
+    The value is kept apart from the switch's own state, which Streamlit drops after a run
+    without the switch (a page run on its own, see page_setup)."""
+    if kept not in st.session_state:
+        st.session_state[kept] = from_url()
+    return st.session_state[kept]
+
+
+def _language_from_url() -> str:
+    requested = st.query_params.get("lang")
+    if requested and not i18n.is_supported(requested):
+        lang = i18n.language(st.context.locale)
+        st.session_state["atlas_lang"] = lang  # the message below is in this language
+        warn("bad_language", value=requested)
+        return lang
+    return i18n.language(requested or st.context.locale)
+
+
+def _names_from_url() -> str:
+    style, replaced = urlparams.name_style(st.query_params.get("names"))
+    if replaced:
+        warn("bad_names", value=st.query_params.get("names"))
+    return style
+
+
+def page_setup() -> None:
+    """Make sure the app runs as an app with its own page list (st.navigation).
+
+    Streamlit decides at its first session whether pages/ is an old-style folder of pages,
+    and until a session has run app.py's st.navigation it runs a page asked for by URL,
+    such as /compare, on its own, and app.py itself as one of those pages (so its widgets get
+    other ids than in later runs, and the visitor's first click on them is lost). Called
+    first thing by app.py and by every page: tell Streamlit the app lists its own pages, and
+    run again that way before drawing anything."""
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def language() -> str:

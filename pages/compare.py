@@ -10,6 +10,7 @@ import geo
 import widgets
 from geo import i18n, panel, webmap
 
+widgets.page_setup()
 lang = widgets.language()
 names = st.session_state.get("atlas_names", "both")
 first, last = geo.first_year(), dt.date.today().year

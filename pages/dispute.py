@@ -3,9 +3,11 @@
 import streamlit as st
 
 import geo
+import widgets
 from geo import i18n, page_text
 
-lang = st.session_state.get("atlas_lang", "en")
+widgets.page_setup()
+lang = widgets.language()
 
 st.title(i18n.tr("dispute_title", lang))
 st.markdown(page_text.dispute_intro_markdown(lang))

@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+import widgets
 from geo import i18n, page_text
 
-lang = st.session_state.get("atlas_lang", "en")
+widgets.page_setup()
+lang = widgets.language()
 
 st.title(i18n.tr("sources_title", lang))
 st.markdown(page_text.sources_markdown(lang))

@@ -3,9 +3,11 @@
 import streamlit as st
 
 import geo
+import widgets
 from geo import i18n, page_text
 
-lang = st.session_state.get("atlas_lang", "en")
+widgets.page_setup()
+lang = widgets.language()
 first = geo.first_year()
 
 st.title(i18n.tr("timeline", lang))
@@ -16,4 +18,4 @@ for event in geo.events().to_dict("records"):
         year = event["date"].year
         if year >= first and st.button(i18n.tr("show_on_map", lang, year=year), key=f"show-{event['id']}"):
             st.session_state["year"] = year
-            st.switch_page("pages/atlas.py", query_params={"lang": lang})
+            st.switch_page("pages/atlas.py", query_params={"lang": lang, "year": year})

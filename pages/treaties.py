@@ -3,9 +3,11 @@
 import streamlit as st
 
 import geo
+import widgets
 from geo import i18n, panel
 
-lang = st.session_state.get("atlas_lang", "en")
+widgets.page_setup()
+lang = widgets.language()
 
 st.title(i18n.tr("treaty_library", lang))
 st.caption(i18n.tr("treaty_library_intro", lang))
