@@ -7,27 +7,17 @@ description in English and Korean, and its sources.  Adding an event is a data e
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pandas as pd
 
 from .land import COASTLINE_BOX
-from .sources import DataError, Source, Text, parse_each, per_data_dir, read_yaml, require_list
+from .sources import DataError, Source, Text, parse_each, parse_date, per_data_dir, read_yaml, require_list
 from .treaties import TREATIES_FILE, treaties
 
 EVENTS_FILE = "events.yaml"
 PRECISIONS = ("day", "month", "year")
 COLUMNS = ["id", "date", "end_date", "precision", "title", "description", "place", "lon", "lat",
            "treaty_id", "sources", "contested"]
-
-
-def _date(value, feature: str, field: str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise DataError(EVENTS_FILE, f"'{field}' {value!r} is not a date like 1891-05-11", feature) from None
 
 
 def _coordinate(record: dict, feature: str) -> tuple[float | None, float | None]:
@@ -50,8 +40,8 @@ def _event(record: dict, treaty_ids: set[str]) -> dict:
     precision = record.get("precision", "day")
     if precision not in PRECISIONS:
         raise DataError(EVENTS_FILE, f"precision {precision!r} is not one of {', '.join(PRECISIONS)}", feature)
-    date = _date(record.get("date"), feature, "date")
-    end = _date(record["end_date"], feature, "end_date") if record.get("end_date") else None
+    date = parse_date(record.get("date"), EVENTS_FILE, feature, "date")
+    end = parse_date(record["end_date"], EVENTS_FILE, feature, "end_date") if record.get("end_date") else None
     if end is not None and end < date:
         raise DataError(EVENTS_FILE, f"ends ({end}) before it starts ({date})", feature)
     treaty_id = record.get("treaty")

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .land import AREAS_FILE, areas
-from .sources import DataError, Source, Text, parse_each, per_data_dir, read_yaml, require_list
+from .sources import DataError, Source, Text, parse_date, parse_each, per_data_dir, read_yaml, require_list
 from .treaties import TREATIES_FILE, treaties
 
 PERIODS_FILE = "periods.yaml"
@@ -67,12 +67,7 @@ def _year(value, feature: str, name: str) -> int:
 
 
 def _milestone(record: dict, feature: str) -> Milestone:
-    try:
-        date = record["date"] if isinstance(record.get("date"), dt.date) else dt.date.fromisoformat(
-            str(record.get("date")))
-    except ValueError:
-        raise DataError(PERIODS_FILE, f"milestone date {record.get('date')!r} is not a date",
-                        feature) from None
+    date = parse_date(record.get("date"), PERIODS_FILE, feature, "milestone date")
     sources = tuple(Source.parse(s, PERIODS_FILE, feature) for s in record.get("sources") or [])
     if not sources:
         raise DataError(PERIODS_FILE, f"milestone of {date} has no source", feature)

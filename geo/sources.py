@@ -14,6 +14,7 @@ file on the next rerun without a restart.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import time
@@ -53,6 +54,16 @@ class DataError(ValueError):
         error.problems = unique
         error.args = ("\n".join(map(str, unique)),)
         return error
+
+
+def parse_date(value: Any, file: str, feature: str, field: str) -> dt.date:
+    """An ISO date (1855-02-07) from a data file, or a DataError naming the record."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise DataError(file, f"'{field}' {value!r} is not a date like 1855-02-07", feature) from None
 
 
 def parse_each(records: list, parse: Callable[[Any], T]) -> list[T]:

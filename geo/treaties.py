@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .sources import DataError, Source, Text, parse_each, per_data_dir, read_yaml, require_list
+from .sources import DataError, Source, Text, parse_each, parse_date, per_data_dir, read_yaml, require_list
 
 TREATIES_FILE = "treaties.yaml"
 VERBATIM = {"V", "V-2"}
@@ -59,15 +59,6 @@ class Treaty:
         cited = [*self.date_sources, *self.place_sources, self.signatories_source,
                  *self.entry_into_force_sources, *(q.source for q in self.quotes), *self.summary_sources]
         return tuple(dict.fromkeys(cited))
-
-
-def _date(value, feature: str, field: str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise DataError(TREATIES_FILE, f"'{field}' {value!r} is not a date like 1855-02-07", feature) from None
 
 
 def _sources(value, feature: str) -> tuple[Source, ...]:
@@ -129,8 +120,8 @@ def _treaty(record: dict) -> Treaty:
         title=Text.parse(record.get("title"), TREATIES_FILE, feature, "title"),
         full_title=Text.parse(record.get("full_title"), TREATIES_FILE, feature, "full_title"),
         native_title=record.get("native_title"),
-        date=_date(record.get("date"), feature, "date"),
-        date_old_style=_date(old_style, feature, "date_old_style") if old_style else None,
+        date=parse_date(record.get("date"), TREATIES_FILE, feature, "date"),
+        date_old_style=parse_date(old_style, TREATIES_FILE, feature, "date_old_style") if old_style else None,
         date_sources=_sources(record.get("date_sources"), feature),
         place=Text.parse(record.get("place"), TREATIES_FILE, feature, "place"),
         place_sources=_sources(record.get("place_sources"), feature),

@@ -231,6 +231,6 @@ def test_check_lists_every_problem_with_file_feature_and_reason(data_copy):
     assert lines == [
         "periods.yaml, period saint_petersburg: a gap between shimoda (ends 1875) and saint_petersburg (starts 1876)",
         "borders.geojson, line shimoda_friza_strait: kind 'pact' is not one of treaty, de_facto, claim",
-        "events.yaml, event otsu_incident_1891: 'date' '1891-05-41' is not a date like 1891-05-11",
+        "events.yaml, event otsu_incident_1891: 'date' '1891-05-41' is not a date like 1855-02-07",
     ]
     assert "Traceback" not in done.stderr and "3 problem(s)" in done.stderr
