@@ -120,8 +120,9 @@ def warn(key: str, **values) -> None:
 
 
 def year_from_url(key: str, default: int | None = None) -> None:
-    """On the page's first run, put the year of ``?KEY=`` in the session (where the slider
-    bound to KEY reads it), explaining and correcting a bad value."""
+    """On the page's first run, check the year of ``?KEY=``: a bad one is explained and
+    replaced (in the session, where the slider bound to KEY reads it). A good one, or none,
+    is left to the slider, whose own default must be ``default``."""
     if key in st.session_state:
         return
     first, last = geo.first_year(), dt.date.today().year
@@ -129,4 +130,5 @@ def year_from_url(key: str, default: int | None = None) -> None:
     year, replaced = urlparams.year(raw, default or first, first, last)
     if replaced:
         warn("bad_year", value=raw, first=first, last=last, shown=year)
-    st.session_state[key] = year
+    if replaced or len(st.query_params.get_all(key)) > 1:  # the slider would take none of several
+        st.session_state[key] = year

@@ -6,6 +6,8 @@ exist in every language, and in one file only.
 
 from __future__ import annotations
 
+import re
+
 from .sources import LANGUAGES, DataError, Text, data_dir, per_data_dir, read_yaml
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -13,6 +15,7 @@ MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "Au
 UI_FILE = "ui.yaml"
 MORE_UI_FILES = "ui_*.yaml"
 DEFAULT_LANGUAGE = "en"
+_LANGUAGE_TAG = re.compile(rf"(?i)({'|'.join(LANGUAGES)})([-_][a-z]{{2}})?")
 
 
 @per_data_dir
@@ -36,7 +39,8 @@ def language(requested: str | None) -> str:
 
 
 def is_supported(requested: str) -> bool:
-    return requested.strip().lower()[:2] in LANGUAGES and len(requested.strip()) in (2, 5)
+    """Whether ``requested`` names a language of the atlas: 'ko', 'ko-KR', 'en_GB'…"""
+    return _LANGUAGE_TAG.fullmatch(requested.strip()) is not None
 
 
 def tr(key: str, lang: str, **values) -> str:

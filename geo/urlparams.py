@@ -7,20 +7,29 @@ app can explain it in a short message instead of failing.
 
 from __future__ import annotations
 
+import math
+
 NAME_STYLES = ("both", "ru", "ja")
 
 
 def year(raw: str | None, default: int, first: int, last: int) -> tuple[int, bool]:
-    """The year asked for, clamped to ``first``..``last``, or ``default`` for no year or one
-    that is not a whole number; and whether ``raw`` was replaced."""
+    """The year asked for, or ``default`` for no year, not a number, or a year outside
+    ``first``..``last``; and whether ``raw`` was replaced.
+
+    This is how Streamlit's slider reads the value it is bound to in the URL (``float``,
+    then the whole part; anything else, its default), so the year a message names is the
+    year shown, and the link in the address bar, which the slider may clean, shows it again."""
     if raw is None:
         return default, False
+    text = raw.strip()
     try:
-        asked = int(raw.strip())
+        asked = float(text)
     except ValueError:
         return default, True
-    shown = min(max(asked, first), last)
-    return shown, shown != asked
+    if not (math.isfinite(asked) and first <= asked <= last):
+        return default, True
+    shown = int(asked)
+    return shown, text != str(shown)
 
 
 def name_style(raw: str | None) -> tuple[str, bool]:

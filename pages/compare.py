@@ -24,7 +24,8 @@ def comparison() -> None:
     sliders = {"year": i18n.tr("year", lang), "compare": i18n.tr("compare_year", lang)}
     for column, (key, label) in zip(st.columns(2, gap="medium"), sliders.items()):
         with column:
-            years[key] = st.slider(label, min_value=first, max_value=last, key=key, bind="query-params")
+            years[key] = st.slider(label, min_value=first, max_value=last, value=DEFAULT_YEARS[key], key=key,
+                                   bind="query-params")
             # The same base map on both sides, so both show the same frame.
             st_folium(widgets.base_map(), feature_group_to_add=webmap.year_layer(years[key], lang, names),
                       returned_objects=[], key=widgets.map_key(f"compare-{key}"), height=520,

@@ -50,3 +50,22 @@ def test_a_timeline_button_shows_its_year_on_the_map(server, context):
     page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
     expect(page).to_have_url(re.compile(r"year=1905"))
     expect(page.get_by_text("Treaty of Portsmouth").first).to_be_visible()
+
+
+@pytest.mark.parametrize("link, sliders", [
+    ("compare?year=2026&compare=1855", ["2026", "1855"]),
+    ("compare?compare=0", ["1855", "2026"]),          # replaced by the default, with a message
+    ("?year=1905.5", ["1905"]),
+])
+def test_a_link_copied_after_a_visit_reopens_the_same_view(server, context, link, sliders):
+    """What a teacher copies from the address bar is what the students see."""
+    block_outside_network(context)
+    page = context.new_page()
+    page.goto(f"{server}/{link}")
+    page.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
+    shown = [slider.get_attribute("value") for slider in page.get_by_role("slider").all()]
+    assert shown == sliders
+    again = context.new_page()
+    again.goto(page.url)
+    again.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
+    assert [slider.get_attribute("value") for slider in again.get_by_role("slider").all()] == shown
