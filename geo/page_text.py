@@ -13,7 +13,7 @@ from .events import events_near
 from .i18n import format_date
 from .i18n import tr
 from .panel import link, md
-from .sources import DataError, Text, per_data_dir, read_yaml
+from .sources import DataError, Text, per_data_dir, per_data_version, read_yaml
 from .treaties import treaty
 
 DATASETS_FILE = "datasets.yaml"
@@ -33,6 +33,7 @@ def event_markdown(event, lang: str) -> str:
     return "\n\n".join(parts)
 
 
+@per_data_version(maxsize=512)
 def events_near_markdown(year: int, lang: str) -> str:
     """The events of the years around ``year``, one line each, those on the map marked."""
     lines = [

@@ -14,7 +14,7 @@ from . import i18n
 from .i18n import format_date
 from .land import areas
 from .periods import Period, period_at, previous
-from .sources import Source
+from .sources import Source, per_data_version
 from .treaties import Treaty, treaty
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])")
@@ -96,6 +96,7 @@ def differences(year_a: int, year_b: int, lang: str) -> list[str]:
     return _holding_changes(period_at(year_a), period_at(year_b), lang)
 
 
+@per_data_version(maxsize=512)
 def year_panel_markdown(year: int, lang: str) -> str:
     """Everything the panel beside the map says about ``year``."""
     tr = i18n.tr

@@ -156,6 +156,19 @@ def data_key() -> str:
     return key
 
 
+def per_data_version(maxsize: int):
+    """Cache a function of plain arguments (a year, a language) per version of the data folder."""
+    def decorate(function: Callable[..., T]) -> Callable[..., T]:
+        cached = lru_cache(maxsize=maxsize)(lambda key, *args: function(*args))
+
+        @wraps(function)
+        def wrapper(*args) -> T:
+            return cached(data_key(), *args)
+
+        return wrapper
+    return decorate
+
+
 def per_data_dir(load: Callable[[], T]) -> Callable[[], T]:
     """Cache a loader's result per version of the data folder (see :func:`data_key`): the
     files are read once, again after an edit, and a test pointing ``ATLAS_DATA_DIR`` at a
