@@ -69,8 +69,9 @@ def app_server(script: Path = ROOT / "app.py", env: dict | None = None):
             process.kill()
 
 
-def block_outside_network(context) -> list[str]:
-    """Abort every request that leaves this machine; returns the list of what was tried."""
+def block_outside_network(context, hang: bool = False) -> list[str]:
+    """Abort every request that leaves this machine (or, with ``hang``, never answer it, as
+    a blocked network may); returns the list of what was tried."""
     tried: list[str] = []
 
     def route(request_route):
@@ -79,7 +80,15 @@ def block_outside_network(context) -> list[str]:
             request_route.continue_()
         else:
             tried.append(request_route.request.url)
-            request_route.abort()
+            if not hang:
+                request_route.abort()
 
     context.route("**/*", route)
     return tried
+
+
+def map_frame(page):
+    """The map's frame, once Leaflet has drawn into it."""
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator("path.leaflet-interactive").first.wait_for()
+    return frame

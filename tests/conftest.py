@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM_ARGS, chromium_path
+from browser import CHROMIUM_ARGS, block_outside_network, chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -24,3 +24,17 @@ def data_copy(tmp_path, monkeypatch):
 def browser_type_launch_args():
     """pytest-playwright launches the system Chromium (Debian's package), not a download."""
     return {"executable_path": chromium_path(), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def offline_page(context):
+    """A page whose every request to another host is aborted; after the test, nothing may have
+    been asked of an outside host, and the page must not have thrown."""
+    tried = block_outside_network(context)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    assert tried == [], f"the atlas tried to reach outside hosts: {tried[:5]}"
+    assert errors == [], errors

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser import MAP_FRAME, app_server, block_outside_network, chromium_path
+from browser import MAP_FRAME, app_server, block_outside_network, chromium_path, map_frame
 from geo.style import EVENT_MARKER
 
 pytestmark = [
@@ -23,19 +23,8 @@ def server():
         yield running.url
 
 
-@pytest.fixture
-def offline_page(context):
-    tried = block_outside_network(context)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    yield page
-    assert tried == [], f"the atlas tried to reach outside hosts: {tried[:5]}"
 
 
-def map_frame(page):
-    frame = page.frame_locator(MAP_FRAME)
-    frame.locator("path.leaflet-interactive").first.wait_for()
-    return frame
 
 
 def test_1905_offline_shows_the_50th_parallel_and_portsmouth(server, offline_page):

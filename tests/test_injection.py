@@ -31,7 +31,7 @@ from playwright.sync_api import expect
 from streamlit.testing.v1 import AppTest
 
 import geo
-from browser import MAP_FRAME, app_server, block_outside_network, chromium_path
+from browser import MAP_FRAME, app_server, block_outside_network, chromium_path, map_frame
 from conftest import DATA, ROOT
 from geo import export, i18n, panel
 
@@ -177,24 +177,8 @@ def server():
         yield running.url
 
 
-@pytest.fixture
-def offline_page(context):
-    """A page whose every request to another host is aborted; after the test, nothing may have
-    been asked of an outside host, and the page must not have thrown."""
-    tried = block_outside_network(context)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    assert tried == [], f"the atlas tried to reach outside hosts: {tried[:5]}"
-    assert errors == [], errors
 
 
-def map_frame(page):
-    frame = page.frame_locator(MAP_FRAME)
-    frame.locator("path.leaflet-interactive").first.wait_for()
-    return frame
 
 
 def hover_land(page, frame) -> None:
@@ -343,16 +327,7 @@ def test_every_page_draws_with_no_outside_request(server, offline_page):
 @browser_test
 def test_web_tiles_that_never_arrive_do_not_block_the_map(server, context):
     """Tiles on, and the tile server takes the requests and never answers."""
-    hanging: list[str] = []
-
-    def route(request_route):
-        host = request_route.request.url.split("/")[2].split(":")[0]
-        if host in ("127.0.0.1", "localhost"):
-            request_route.continue_()
-        else:
-            hanging.append(request_route.request.url)  # never answered
-
-    context.route("**/*", route)
+    hanging = block_outside_network(context, hang=True)
     page = context.new_page()
     page.set_default_timeout(30_000)
     page.goto(f"{server}/?year=1944")
