@@ -36,7 +36,7 @@ from .holdings import territories_by_period
 from .land import COASTLINE_BOX, areas, islands, land
 from .lines import borders
 from .periods import period_at
-from .sources import data_key, per_data_dir
+from .sources import per_data_dir, per_data_version
 from .style import HOLDER_FILL, HOLDER_STROKE, LINE_STYLE, SEA, hatch
 
 MAP_CRS = "+proj=laea +lat_0=48.5 +lon_0=151 +datum=WGS84 +units=m"
@@ -133,8 +133,8 @@ def _periods() -> dict[str, _Period]:
     return drawn
 
 
-@lru_cache(maxsize=64)
-def _lines(year: int, version: str) -> tuple[tuple[str, Path, shapely.Geometry], ...]:
+@per_data_version(maxsize=64)
+def _lines(year: int) -> tuple[tuple[str, Path, shapely.Geometry], ...]:
     """The border lines of ``year`` by kind: a path to draw and the projected geometry."""
     lines = borders(year)
     projected = lines.geometry.to_crs(MAP_CRS)
@@ -197,7 +197,7 @@ def draw_map(ax: Axes, year: int, lang: str) -> None:
     for claimant, path in period.hatching.items():
         ax.add_patch(PathPatch(path, fill=False, edgecolor=HOLDER_STROKE[claimant],
                                linewidth=HATCH_WIDTH_PT, zorder=3))
-    lines = _lines(year, data_key())
+    lines = _lines(year)
     for kind, path, _ in lines:
         ax.add_patch(PathPatch(path, fill=False, edgecolor=LINE_STYLE[kind]["color"], linewidth=line_width(kind),
                                linestyle=_dashes(kind), capstyle="round", joinstyle="round", zorder=4))
@@ -260,8 +260,8 @@ class _Name:
     context: bool                   # land outside the story (Kamchatka, Hokkaido, ...)
 
 
-@lru_cache(maxsize=4)
-def _names(lang: str, version: str) -> tuple[_Name, ...]:
+@per_data_version(maxsize=4)
+def _names(lang: str) -> tuple[_Name, ...]:
     """The islands big enough to name, largest first, and each group whose islands are all
     too small to be named one by one (the Habomai Islands)."""
     gazetteer = islands()
@@ -339,7 +339,7 @@ def _island_names(ax: Axes, lang: str, obstacles: list) -> None:
     per_pixel = (east - west) / ax.bbox.width
     pad = 2.5 * ax.figure.dpi / 72 * per_pixel  # 2.5 pt, in map metres
     pending = {}
-    for name in _names(lang, data_key()):
+    for name in _names(lang):
         text = ax.text(0, 0, name.text, fontsize=13 if name.context else 11.5,
                        color=MUTED if name.context else INK, fontweight="normal" if name.context else fonts.BOLD,
                        fontfamily=fonts.family(bold=not name.context), multialignment="center",

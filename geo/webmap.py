@@ -9,7 +9,6 @@ string that reaches Leaflet as HTML (tooltips, legend, attribution) is escaped h
 
 from __future__ import annotations
 
-from functools import lru_cache
 from html import escape
 
 import folium
@@ -26,7 +25,7 @@ from .events import events_near
 from .i18n import format_date
 from .lines import borders
 from .periods import period_at, periods
-from .sources import data_key, per_data_dir
+from .sources import per_data_dir, per_data_version
 from .style import EVENT_MARKER, HOLDER_FILL, HOLDER_STROKE, LINE_STYLE, SEA, hatch
 
 # Shapes sent to the browser are simplified in metres (GSHHG's 100 m is finer than the map
@@ -180,8 +179,8 @@ _CSS = f"""
 _SEE_THROUGH_LAND = "<style>.leaflet-overlay-pane path.leaflet-interactive { fill-opacity: 0.4; }</style>"
 
 
-@lru_cache(maxsize=8)
-def _base_land(lang: str, names: str, version: str) -> str:
+@per_data_version(maxsize=8)
+def _base_land(lang: str, names: str) -> str:
     pieces = land()
     fixed = pieces[~pieces["area"].isin(changing_areas())]
     first = periods()[0]
@@ -209,21 +208,21 @@ def base_map(lang: str = "en", names: str = "both", leaflet_url: str = DEFAULT_L
     if web_tiles:
         folium.TileLayer("OpenStreetMap", max_zoom=19).add_to(m)
         m.get_root().header.add_child(folium.Element(_SEE_THROUGH_LAND))
-    JsonLayer(_base_land(lang, names, data_key()), TERRITORY_STYLES, "holder").add_to(m)
+    JsonLayer(_base_land(lang, names), TERRITORY_STYLES, "holder").add_to(m)
     _Legend(lang).add_to(m)
     return m
 
 
-@lru_cache(maxsize=48)
-def _period_json(period_id: str, lang: str, names: str, version: str) -> tuple[str, str | None]:
+@per_data_version(maxsize=48)
+def _period_json(period_id: str, lang: str, names: str) -> tuple[str, str | None]:
     """Territory and hatching GeoJSON of a period: the same for every year in it."""
     frame = territories_by_period()[period_id]
     frame = frame[frame["area"].isin(changing_areas())]
     return _territory_json(frame, lang, names), _hatch_json(frame)
 
 
-@lru_cache(maxsize=512)
-def _year_lines(year: int, lang: str, version: str) -> tuple[str | None, str | None]:
+@per_data_version(maxsize=512)
+def _year_lines(year: int, lang: str) -> tuple[str | None, str | None]:
     return _line_json(borders(year), lang), _event_json(year, lang)
 
 
@@ -231,9 +230,8 @@ def year_layer(year: int, lang: str = "en", names: str = "both") -> folium.Featu
     """The year's changing land (coloured by holder, hatched where claimed), its borders and
     the events of the years around it."""
     lang = i18n.language(lang)
-    key = data_key()
-    territory, hatching = _period_json(period_at(year).id, lang, names, key)
-    lines, events = _year_lines(year, lang, key)
+    territory, hatching = _period_json(period_at(year).id, lang, names)
+    lines, events = _year_lines(year, lang)
     group = folium.FeatureGroup(name=str(year))
     JsonLayer(territory, TERRITORY_STYLES, "holder").add_to(group)
     if hatching is not None:

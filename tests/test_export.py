@@ -151,7 +151,7 @@ def printed_texts():
                 if quote.note:
                     yield quote.note(lang), False, None
                 yield quote.source.title, False, None
-        for name in render._names(lang, str(ROOT / "data")):
+        for name in render._names(lang):
             yield name.text, not name.context, None
 
 
