@@ -91,6 +91,15 @@ def page_setup() -> None:
         st.rerun()
 
 
+def year_range() -> tuple[int, int]:
+    """The first and last year the sliders offer: the first treaty, and this year."""
+    return geo.first_year(), dt.date.today().year
+
+
+def place_names() -> str:
+    return st.session_state.get("atlas_names", urlparams.NAME_STYLES[0])
+
+
 def language() -> str:
     return st.session_state.get("atlas_lang", i18n.DEFAULT_LANGUAGE)
 
@@ -103,13 +112,12 @@ def leaflet_url() -> str:
 
 def base_map():
     """The page's base map, in its language, place names and tiles (see geo.webmap.base_map)."""
-    return webmap.base_map(language(), st.session_state.get("atlas_names", "both"), leaflet_url(),
-                           st.session_state.get("atlas_tiles", False))
+    return webmap.base_map(language(), place_names(), leaflet_url(), st.session_state.get("atlas_tiles", False))
 
 
 def map_key(name: str) -> str:
     """A key for st_folium that changes with the base map, so the map is rebuilt only then."""
-    settings = (language(), st.session_state.get("atlas_names", "both"), st.session_state.get("atlas_tiles", False))
+    settings = (language(), place_names(), st.session_state.get("atlas_tiles", False))
     return "-".join(map(str, (name, *settings)))
 
 
@@ -125,7 +133,7 @@ def year_from_url(key: str, default: int | None = None) -> None:
     is left to the slider, whose own default must be ``default``."""
     if key in st.session_state:
         return
-    first, last = geo.first_year(), dt.date.today().year
+    first, last = year_range()
     raw = st.query_params.get(key)
     year, replaced = urlparams.year(raw, default or first, first, last)
     if replaced:

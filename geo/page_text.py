@@ -22,7 +22,7 @@ DATASETS_FILE = "datasets.yaml"
 def event_markdown(event, lang: str) -> str:
     """One event: date (and end), place, title, description, contested dates, sources."""
     when = format_date(event["date"], lang, event["precision"])
-    if event["end_date"] is not None and str(event["end_date"]) != "NaT":
+    if pd.notna(event["end_date"]):
         when += " – " + format_date(event["end_date"], lang, event["precision"])
     parts = [f"**{md(when)}** · {md(event['place'](lang))}",
              f"#### {md(event['title'](lang))}",

@@ -1,7 +1,5 @@
 """The map page: a year slider, the map of that year and the treaty behind its border."""
 
-import datetime as dt
-
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -11,8 +9,8 @@ from geo import export, i18n, page_text, panel, webmap
 
 widgets.page_setup()
 lang = widgets.language()
-names = st.session_state.get("atlas_names", "both")
-first, last = geo.first_year(), dt.date.today().year
+names = widgets.place_names()
+first, last = widgets.year_range()
 
 
 def jump_to(year: int) -> None:

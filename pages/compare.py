@@ -1,8 +1,6 @@
 """The comparison page: two years side by side on the same map frame, what changed between
 them, and the treaty behind each border. ``?year=1905&compare=1945`` opens two years."""
 
-import datetime as dt
-
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -12,8 +10,8 @@ from geo import i18n, panel, webmap
 
 widgets.page_setup()
 lang = widgets.language()
-names = st.session_state.get("atlas_names", "both")
-first, last = geo.first_year(), dt.date.today().year
+names = widgets.place_names()
+first, last = widgets.year_range()
 # By default, the first border against today's: everything that ever changed.
 DEFAULT_YEARS = {"year": first, "compare": last}
 
