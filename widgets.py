@@ -1,7 +1,8 @@
-"""Streamlit pieces shared by the pages: the page's language and settings read from the URL.
+"""Streamlit pieces every page shares: the data snapshot, the settings in the sidebar and the
+URL, and the map's base.
 
-Values from the URL reach the page only through ``geo.urlparams`` (made valid) and
-``geo.panel.md`` (escaped), so a hostile query string is shown as text, never as markup.
+Values from the URL reach the page only through ``geo.web.urlparams`` (made valid) and
+``geo.text.markdown`` (escaped), so a hostile query string is shown as text, never as markup.
 """
 
 import datetime as dt
@@ -10,44 +11,94 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 import geo
-from geo import i18n, panel, urlparams, webmap
+from geo.text import NAME_STYLES, Localizer, negotiate
+from geo.text.markdown import bullets, escape
+from geo.web import layers, urlparams
+
+#: Bilingual and outside ui.yaml: it must show even when ui.yaml is what broke.
+DATA_PROBLEMS = ("The atlas cannot load its data. Please tell whoever maintains it. / 지도 데이터를 불러올 수 "
+                 "없습니다. 관리자에게 알려 주세요.")
+#: How often a page showing data problems looks again (seconds); it recovers by itself.
+RECHECK_SECONDS = 2
+#: The pages' titles while the data (and so ui.yaml) cannot be read.
+FALLBACK_TITLES = {"page_atlas": "Map / 지도", "compare_title": "Compare / 비교", "timeline": "Timeline / 연표",
+                   "treaty_library": "Treaties / 조약", "dispute_title": "The dispute / 분쟁",
+                   "sources_title": "Sources / 출처"}
+
+
+def page_setup() -> None:
+    """Make sure the app runs as an app with its own page list (``st.navigation``).
+
+    The client fixed the ``pages/`` folder name, and Streamlit (1.67) takes a ``pages/``
+    folder beside the entry script for an old-style multipage app until some session has
+    run ``st.navigation``: a first visitor's ``/compare`` then runs that page alone, and
+    app.py's widgets get other ids (the visitor's first click is lost).  Streamlit has no
+    public setting for this, so this one place clears its private class flag (the same thing
+    ``st.navigation`` does) and reruns.  tests/test_streamlit_private.py fails if an upgrade
+    removes the flag.  Called first by app.py and every page."""
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+@st.fragment(run_every=RECHECK_SECONDS)
+def _recover_when_fixed() -> None:
+    if not geo.problems():
+        st.rerun(scope="app")
+
+
+def atlas() -> geo.Atlas:
+    """The current data snapshot; if the data has problems, every problem (escaped) and
+    nothing else, on whatever rerun path asked (a whole page or a fragment), and the page
+    comes back by itself once the files are fixed."""
+    try:
+        return geo.current()
+    except geo.DataError as error:
+        st.error(DATA_PROBLEMS + "\n\n" + bullets([escape(problem) for problem in error.problems]))
+        _recover_when_fixed()
+        st.stop()
+
+
+def page_titles() -> dict[str, str]:
+    """The title of each page (by its ui.yaml key) in the session's language, or bilingual
+    fallbacks while the data cannot be loaded."""
+    try:
+        snapshot = geo.current()
+    except geo.DataError:
+        return FALLBACK_TITLES
+    words = Localizer(snapshot, _setting("atlas_lang", lambda: _language_from_url(snapshot)))
+    return {key: words.message(key) for key in FALLBACK_TITLES}
 
 
 def keep_in_url(key: str) -> None:
     st.query_params[key] = st.session_state[key]
 
 
-def frame() -> None:
-    """What every page shares: page settings, the data check (every problem shown, escaped,
-    and nothing else drawn), and the sidebar's language, place-name and web-map switches,
-    which the URL can set (``?lang=ko&names=ja``)."""
-    st.set_page_config(page_title="Kuril & Sakhalin border atlas · 쿠릴·사할린 국경 지도", layout="wide")
-
-    problems = geo.problems()
-    if problems:
-        # Bilingual and outside ui.yaml: the message must show even when ui.yaml is what broke.
-        st.error("The atlas cannot load its data. Please tell whoever maintains it. / 지도 데이터를 불러올 수 "
-                 "없습니다. 관리자에게 알려 주세요.\n\n" + "\n".join(f"- {panel.md(p)}" for p in problems))
-        st.stop()
-
+def frame() -> Localizer:
+    """What every page shares: page settings, the data check, and the sidebar's language,
+    place-name and web-map switches, which the URL can set (``?lang=ko&names=ja``).
+    Returns the page's words."""
+    snapshot = atlas()
+    lang = _setting("atlas_lang", lambda: _language_from_url(snapshot))
+    say = Localizer(snapshot, lang)
+    st.set_page_config(page_title=say.message("app_title"), layout="wide")
+    names = {language.code: language.name for language in snapshot.languages}
     lang = st.sidebar.segmented_control(
-        "Language / 언어", options=["en", "ko"], format_func={"en": "English", "ko": "한국어"}.get,
-        default=_setting("atlas_lang", _language_from_url), key="lang", required=True,
-        on_change=keep_in_url, args=("lang",),
-    )
+        " / ".join(Localizer(snapshot, code).message("language") for code in names), options=list(names),
+        format_func=names.get, default=lang, key="lang", required=True, on_change=keep_in_url, args=("lang",))
     st.session_state["atlas_lang"] = lang
-    names = st.sidebar.segmented_control(
-        i18n.tr("place_names", lang), options=list(urlparams.NAME_STYLES),
-        format_func=lambda style: i18n.tr(f"names_{style}", lang),
+    say = Localizer(snapshot, lang)
+    style = st.sidebar.segmented_control(
+        say.message("place_names"), options=list(NAME_STYLES), format_func=lambda s: say.message(f"names_{s}"),
         default=_setting("atlas_names", _names_from_url), key="names", required=True,
-        on_change=keep_in_url, args=("names",),
-    )
-    st.session_state["atlas_names"] = names
-    st.session_state["atlas_tiles"] = st.sidebar.toggle(i18n.tr("web_tiles", lang), key="tiles",
-                                                        help=i18n.tr("web_tiles_help", lang))
+        on_change=keep_in_url, args=("names",))
+    st.session_state["atlas_names"] = style
+    st.session_state["atlas_tiles"] = st.sidebar.toggle(say.message("web_tiles"), key="tiles",
+                                                        help=say.message("web_tiles_help"))
     for key in ("lang", "names"):
         if key in st.query_params:
             keep_in_url(key)
+    return say
 
 
 def _setting(kept: str, from_url) -> str:
@@ -60,14 +111,17 @@ def _setting(kept: str, from_url) -> str:
     return st.session_state[kept]
 
 
-def _language_from_url() -> str:
+def _language_from_url(snapshot: geo.Atlas) -> str:
     requested = st.query_params.get("lang")
-    if requested and not i18n.is_supported(requested):
-        lang = i18n.language(st.context.locale)
-        st.session_state["atlas_lang"] = lang  # the message below is in this language
+    browser = negotiate(snapshot, st.context.locale) or snapshot.language_codes[0]
+    if requested is None:
+        return browser
+    lang = negotiate(snapshot, requested)
+    if lang is None:
+        st.session_state["atlas_lang"] = browser  # the message below is in this language
         warn("bad_language", value=requested)
-        return lang
-    return i18n.language(requested or st.context.locale)
+        return browser
+    return lang
 
 
 def _names_from_url() -> str:
@@ -77,31 +131,18 @@ def _names_from_url() -> str:
     return style
 
 
-def page_setup() -> None:
-    """Make sure the app runs as an app with its own page list (st.navigation).
+def say() -> Localizer:
+    """The page's words: the current snapshot in the session's language."""
+    return Localizer(atlas(), st.session_state.get("atlas_lang", ""))
 
-    Streamlit decides at its first session whether pages/ is an old-style folder of pages,
-    and until a session has run app.py's st.navigation it runs a page asked for by URL,
-    such as /compare, on its own, and app.py itself as one of those pages (so its widgets get
-    other ids than in later runs, and the visitor's first click on them is lost). Called
-    first thing by app.py and by every page: tell Streamlit the app lists its own pages, and
-    run again that way before drawing anything."""
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+
+def place_names() -> str:
+    return st.session_state.get("atlas_names", NAME_STYLES[0])
 
 
 def year_range() -> tuple[int, int]:
     """The first and last year the sliders offer: the first treaty, and this year."""
-    return geo.first_year(), dt.date.today().year
-
-
-def place_names() -> str:
-    return st.session_state.get("atlas_names", urlparams.NAME_STYLES[0])
-
-
-def language() -> str:
-    return st.session_state.get("atlas_lang", i18n.DEFAULT_LANGUAGE)
+    return atlas().first_year, dt.date.today().year
 
 
 def leaflet_url() -> str:
@@ -111,20 +152,22 @@ def leaflet_url() -> str:
 
 
 def base_map():
-    """The page's base map, in its language, place names and tiles (see geo.webmap.base_map)."""
-    return webmap.base_map(language(), place_names(), leaflet_url(), st.session_state.get("atlas_tiles", False))
+    """The page's base map, in its language, place names and tiles (see geo.web.layers.base_map)."""
+    words = say()
+    return layers.base_map(words.atlas, words.lang, place_names(), leaflet_url(),
+                           st.session_state.get("atlas_tiles", False))
 
 
 def map_key(name: str) -> str:
     """A key for st_folium that changes with the base map, so the map is rebuilt only then."""
-    settings = (language(), place_names(), st.session_state.get("atlas_tiles", False))
+    settings = (say().lang, place_names(), st.session_state.get("atlas_tiles", False))
     return "-".join(map(str, (name, *settings)))
 
 
 def warn(key: str, **values) -> None:
     """A short message about a bad setting, with the user's values shown as typed."""
-    escaped = {name: panel.md(str(value)[:40]) for name, value in values.items()}
-    st.warning(i18n.tr(key, language(), **escaped))
+    escaped = {name: escape(str(value)[:40]) for name, value in values.items()}
+    st.warning(say().message(key, **escaped))
 
 
 def year_from_url(key: str, default: int | None = None) -> None:

@@ -12,14 +12,20 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import geo
-from geo import panel, style, webmap
+from geo import style
+from geo.text import Localizer
+from geo.text.year_panel import year_markdown
+from geo.web import layers
 
-year = st.slider("Year", min_value=geo.first_year(), max_value=dt.date.today().year, key="year",
+atlas = geo.current()
+year = st.slider("Year", min_value=atlas.first_year, max_value=dt.date.today().year, key="year",
                  bind="query-params")
-m = folium.Map(location=webmap.CENTER, zoom_start=webmap.ZOOM, tiles=None, zoom_snap=0.25)
-m.default_js = [("leaflet", f"{webmap.DEFAULT_LEAFLET_URL}/leaflet.js")]
-m.default_css = [("leaflet_css", f"{webmap.DEFAULT_LEAFLET_URL}/leaflet.css")]
-land = geo.territories(year)[["name_en", "holder", "geometry"]]
+m = folium.Map(location=(48.5, 151.0), zoom_start=layers.ZOOM, tiles=None, zoom_snap=0.25)
+m.default_js = [("leaflet", f"{layers.DEFAULT_LEAFLET_URL}/leaflet.js")]
+m.default_css = [("leaflet_css", f"{layers.DEFAULT_LEAFLET_URL}/leaflet.css")]
+land = atlas.territories(year)
+land["name_en"] = [atlas.islands[i].russian.written["en"] for i in land["island_id"]]
+land = land[["name_en", "holder", "geometry"]]
 folium.GeoJson(
     land.to_json(),
     style_function=lambda f: {"fillColor": style.HOLDER_FILL[f["properties"]["holder"]],
@@ -35,4 +41,4 @@ left, right = st.columns([3, 2])
 with left:
     st_folium(m, returned_objects=[], height=640, use_container_width=True)
 with right:
-    st.markdown(panel.year_panel_markdown(year, "en"))
+    st.markdown(year_markdown(atlas, year, Localizer(atlas, "en")))

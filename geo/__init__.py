@@ -1,54 +1,113 @@
-"""The Kuril and Sakhalin border atlas: what was true in a given year.
+"""The Kuril and Sakhalin border atlas: who held the islands in a given year, the border
+lines, the treaties behind them.
 
 A plain package (it never imports Streamlit): the app is one user, tests and the command
-line are others.
+line are others.  :mod:`geo.model` loads and validates the data folder into an immutable
+:class:`Atlas` snapshot; :mod:`geo.text` words it in each language; :mod:`geo.web` draws it
+for the browser and :mod:`geo.printing` on paper; :mod:`geo.export` writes the files for
+teaching.  The functions below read the current snapshot of ``data/`` (see :func:`current`).
 
 >>> import geo
->>> geo.period_at(1905).treaty_id
+>>> geo.period_at(1905).treaty
 'portsmouth_1905'
->>> geo.holder_at(1930, 142.7, 47.0)     # Toyohara, Karafuto
+>>> geo.holder_at(1930, 142.74, 46.96)   # Toyohara (Yuzhno-Sakhalinsk), Karafuto
 'JP'
+>>> geo.holder_at(2000, 145.86, 44.03)   # Yuzhno-Kurilsk, Kunashir: held by Russia...
+'RU'
+>>> geo.territories(2000).set_index("island_id").loc["kunashir", "claimed_by"]   # ...claimed by Japan
+'JP'
+>>> geo.holder_at(1860, 142.75, 46.95)   # Sakhalin before 1875: no border, both present
+'joint'
+>>> geo.borders(1905)["id"].tolist()
+['saint_petersburg_first_kuril_strait', 'portsmouth_50th_parallel']
+>>> geo.treaty("portsmouth_1905").date
+datetime.date(1905, 9, 5)
 """
 
 from __future__ import annotations
 
-from . import i18n
-from .dispute import dispute
-from .events import events
-from .holdings import holder_at, territories
-from .land import Area, areas, islands, land
-from .lines import border_lines, borders
-from .periods import Milestone, Period, first_year, period_at, periods, previous
-from .sources import DataError, Source, Text
-from .treaties import Quote, Signatory, Treaty, treaties, treaty
+from functools import lru_cache
+
+import geopandas as gpd
+
+from .model import Atlas, DataError, Event, Period, Problem, Treaty, data_dir, load
+from .model import current as _current_snapshot
+from .text import catalogue
 
 __all__ = [
-    "Area", "DataError", "Milestone", "Period", "Quote", "Signatory", "Source", "Text", "Treaty",
-    "areas", "border_lines", "borders", "check", "dispute", "events", "first_year", "holder_at", "islands", "land",
-    "period_at", "periods", "previous", "problems", "territories", "treaties", "treaty",
+    "Atlas", "DataError", "Event", "Period", "Problem", "Treaty", "borders", "check", "current", "data_dir", "events",
+    "holder_at", "load", "period_at", "problems", "territories", "treaties", "treaty",
 ]
 
 
-def problems() -> list[DataError]:
-    """Every problem in the data files, each naming the file, the feature and the reason.
+@lru_cache(maxsize=4)
+def _code_problems(atlas: Atlas) -> tuple[Problem, ...]:
+    return tuple(catalogue.problems(atlas))
 
-    Each file is loaded on its own, so one broken file does not hide the others' problems
-    (a file that refers to a broken one reports that one's problems again; they are listed
-    once)."""
-    from .page_text import datasets
 
-    found: list[DataError] = []
-    for load in (i18n.strings, areas, treaties, periods, islands, land, border_lines, events,
-                 dispute, datasets):
-        try:
-            load()
-        except DataError as error:
-            found.append(error)
-    return DataError.of(found).problems if found else []
+def current() -> Atlas:
+    """The current snapshot of the data folder (rechecked at most once a second), checked
+    against what the code needs of it (every interface string and its placeholders).
+
+    Raises
+    ------
+    DataError
+        Listing every problem, each as ``file, record: reason``.
+    """
+    atlas = _current_snapshot()
+    found = _code_problems(atlas)
+    if found:
+        raise DataError(found)
+    return atlas
+
+
+def problems() -> list[Problem]:
+    """Every problem of the data folder as it is now; empty if there is none."""
+    try:
+        current()
+    except DataError as error:
+        return error.problems
+    return []
 
 
 def check() -> None:
     """Load and validate every data file; raises :class:`DataError` listing every problem."""
-    found = problems()
-    if found:
-        raise DataError.of(found)
+    current()
+
+
+def period_at(year: int) -> Period:
+    """The border period in force during ``year`` (see :meth:`Atlas.period_at`); ValueError
+    before 1855."""
+    return current().period_at(year)
+
+
+def territories(year: int) -> gpd.GeoDataFrame:
+    """Every piece of land in ``year`` and who held it (see :meth:`Atlas.territories`)."""
+    return current().territories(year)
+
+
+def borders(year: int) -> gpd.GeoDataFrame:
+    """The border lines of ``year`` (see :meth:`Atlas.borders`)."""
+    return current().borders(year)
+
+
+def holder_at(year: int, lon: float, lat: float) -> str | None:
+    """Who held the land at (``lon``, ``lat``), degrees EPSG:4326, at the end of ``year``:
+    'RU', 'JP', 'joint', or None for the sea (see :meth:`Atlas.holder_at`)."""
+    return current().holder_at(year, lon, lat)
+
+
+def treaty(treaty_id: str) -> Treaty:
+    """The document ``treaty_id`` of ``treaties.yaml``; KeyError if there is none."""
+    return current().treaty(treaty_id)
+
+
+def treaties() -> dict[str, Treaty]:
+    """Every document by id, in file order."""
+    return dict(current().treaties)
+
+
+def events() -> tuple[Event, ...]:
+    """Every event in date order."""
+    return current().events
+

@@ -1,24 +1,27 @@
 """The atlas on the command line.
 
+    python -m geo check
     python -m geo export --year 1905 --format png --out map.png [--lang ko] [--size a4]
     python -m geo export --format html --out atlas.html
-    python -m geo check
 
-Bad arguments get a one-line message and exit status 2, a broken data file its
-:class:`geo.DataError` message and status 1; never a traceback.  ``check`` prints every
-problem in the data files, one per line (file, feature: reason), and exits 1 if any.
+``check`` prints every problem in the data files, one per line (``file, record: reason``),
+and exits 1 if there is any.  Bad arguments get a one-line message and exit status 2, broken
+data its problems and status 1, an interrupted export status 130; never a traceback, and
+never a half-written file.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
+import tempfile
 from pathlib import Path
 
-from . import events, export, fonts, islands, periods, problems, treaties
-from .periods import first_year
-from .sources import LANGUAGES, DataError, data_dir
+from . import export
+from .model import Atlas, DataError, data_dir
+from .printing.fonts import FontsMissingError
 
 FORMATS = ("png", "pdf", "gif", "html")
 NEEDS_YEAR = ("png", "pdf")
@@ -30,13 +33,6 @@ def _year(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a year, e.g. 1905") from None
-
-
-def _size(text: str) -> tuple[int, int]:
-    try:
-        return export.size(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
@@ -51,76 +47,114 @@ def parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     exporting.add_argument("--format", required=True, choices=FORMATS, help="what to write")
     exporting.add_argument("--out", required=True, type=Path, metavar="FILE", help="the file to write")
     exporting.add_argument("--year", type=_year, help="the year to show (png and pdf)")
-    exporting.add_argument("--lang", default="en", choices=LANGUAGES, help="language of the text (default: en)")
-    exporting.add_argument("--size", type=_size, metavar="slide|a4|WxH",
+    exporting.add_argument("--lang", default=None, metavar="CODE",
+                           help="language of the text, a code of data/languages.yaml (default: the first, en)")
+    exporting.add_argument("--size", metavar="slide|a4|WxH",
                            help="picture size (png: default slide, 1920x1080; gif: default 1280x720); "
                                 "a4 is 2480x3508, A4 at 300 dpi")
     checking = commands.add_parser(
         "check", help="validate the data files",
-        description="Load and validate every data file (geometry, period coverage, holders, sources, both "
-                    "languages); print each problem with its file, feature and reason.")
+        description="Load and validate every data file (types, required fields, dates, coordinates, sources, "
+                    "every language, cross-references, geometry); print each problem as 'file, record: reason'.")
     return main, {"export": exporting, "check": checking}
 
 
 def check_data() -> int:
-    found = problems()
-    for problem in found:
-        print(problem)
-    if found:
-        print(f"{len(found)} problem(s) in {data_dir()}", file=sys.stderr)
+    """Print every problem of the data folder (one per line) and return 1, or a summary and 0."""
+    from . import current
+
+    try:
+        atlas = current()
+    except DataError as error:
+        for problem in error.problems:
+            print(problem)
+        sys.stdout.flush()
+        print(f"{len(error.problems)} problem(s) in {data_dir()}", file=sys.stderr)
         return 1
-    print(f"{data_dir()}: no problems ({len(periods())} periods, {len(treaties())} treaties, "
-          f"{len(islands())} islands, {len(events())} events)")
+    print(f"{data_dir()}: no problems ({len(atlas.periods)} periods, {len(atlas.treaties)} documents, "
+          f"{len(atlas.islands)} islands, {len(atlas.events)} events, {len(atlas.languages)} languages)")
     return 0
 
 
-def _check(args: argparse.Namespace, complain) -> None:
-    """What argparse cannot check alone: the year against the data, and the output folder."""
+def _checked(args: argparse.Namespace, atlas: Atlas, complain) -> tuple[str, tuple[int, int] | None]:
+    """What argparse cannot check alone: the year and language against the data, the size,
+    and the output folder.  Returns the language and the size in pixels."""
+    lang = args.lang or atlas.language_codes[0]
+    if lang not in atlas.language_codes:
+        complain(f"argument --lang: {lang!r} is not one of {', '.join(atlas.language_codes)}")
     if args.format in NEEDS_YEAR:
+        last = dt.date.today().year
         if args.year is None:
             complain(f"--year is needed for --format {args.format}")
-        last = dt.date.today().year
-        if not first_year() <= args.year <= last:
-            complain(f"argument --year: {args.year} is outside the atlas's years, {first_year()}–{last}")
+        if not atlas.first_year <= args.year <= last:
+            complain(f"argument --year: {args.year} is outside the atlas's years, {atlas.first_year}–{last}")
     elif args.year is not None:
         print(f"note: --year is not used by --format {args.format}, which shows every period", file=sys.stderr)
-    if args.size is not None and args.format not in HAS_SIZE:
-        complain("--size applies to png and gif only (pdf is always A4; html fits the window)")
-    folder = args.out.parent
-    if not folder.is_dir():
-        complain(f"argument --out: the folder {folder} does not exist")
+    size = None
+    if args.size is not None:
+        if args.format not in HAS_SIZE:
+            complain("--size applies to png and gif only (pdf is always A4; html fits the window)")
+        try:
+            size = export.size(args.size, args.format)
+        except ValueError as error:
+            complain(f"argument --size: {error}")
+    if not args.out.parent.is_dir():
+        complain(f"argument --out: the folder {args.out.parent} does not exist")
     if args.out.is_dir():
         complain(f"argument --out: {args.out} is a folder; give a file name such as map.{args.format}")
+    return lang, size
 
 
-def _write(args: argparse.Namespace) -> None:
+def _content(args: argparse.Namespace, atlas: Atlas, lang: str, size: tuple[int, int] | None) -> bytes:
     if args.format == "png":
-        content = export.png(args.year, args.lang, args.size or export.SIZES["slide"])
-    elif args.format == "pdf":
-        content = export.pdf(args.year, args.lang)
-    elif args.format == "gif":
-        content = export.gif(args.lang, args.size or export.GIF_SIZE)
-    else:
-        content = export.html(args.lang).encode("utf-8")
-    args.out.write_bytes(content)
-    print(f"wrote {args.out} ({len(content) / 1024:,.0f} KB)")
+        return export.png(atlas, args.year, lang, size or export.SIZES["slide"])
+    if args.format == "pdf":
+        return export.pdf(atlas, args.year, lang)
+    if args.format == "gif":
+        return export.gif(atlas, lang, size or export.GIF_SIZE)
+    return export.html(atlas, lang)
+
+
+def _write(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` whole or not at all (through a temporary file beside it)."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
     command_line, commands = parsers()
     args = command_line.parse_args(argv)
     if args.command == "check":
         return check_data()
+    from . import current
+
     try:
-        _check(args, commands[args.command].error)
-        _write(args)
-    except (DataError, fonts.FontsMissing) as error:
+        atlas = current()
+        lang, size = _checked(args, atlas, commands[args.command].error)
+        content = _content(args, atlas, lang, size)
+        _write(args.out, content)
+    except DataError as error:
+        print(f"python -m geo {args.command}: the data has problems (python -m geo check lists them):\n{error}",
+              file=sys.stderr)
+        return 1
+    except FontsMissingError as error:
         print(f"python -m geo {args.command}: error: {error}", file=sys.stderr)
         return 1
     except OSError as error:
         print(f"python -m geo {args.command}: error: cannot write {args.out}: {error.strerror or error}",
               file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"python -m geo {args.command}: interrupted; {args.out} was not written", file=sys.stderr)
+        return 130
+    print(f"wrote {args.out} ({len(content) / 1024:,.0f} KB)")
     return 0
 
 

@@ -19,12 +19,27 @@ LINE_STYLE = {
     "de_facto": {"color": "#7a1010", "weight": 3.5, "dashArray": "10 6"},
     "claim": {"color": "#1d4f9a", "weight": 3.5, "dashArray": "2 7"},
 }
-HATCH_SPACING_DEG = 0.07
+#: The one spacing of the hatching, in degrees: fine enough for Shikotan to carry several
+#: stripes, wide enough that the holder's colour shows between them on a whole-region map.
+HATCH_SPACING_DEG = 0.1
 EVENT_MARKER = {"radius": 7, "color": "#8a4b00", "weight": 2, "fillColor": "#ffa630", "fillOpacity": 0.95}
 
 
 def hatch(geometry, spacing: float = HATCH_SPACING_DEG) -> MultiLineString:
-    """Diagonal lines ``spacing`` degrees apart, clipped to ``geometry``."""
+    """Diagonal lines ``spacing`` degrees apart, clipped to ``geometry``.
+
+    Parameters
+    ----------
+    geometry : shapely (Multi)Polygon
+        Land, in degrees (EPSG:4326).
+    spacing : float
+        Degrees between stripes, measured along the parallels.
+
+    Returns
+    -------
+    MultiLineString
+        The stripes inside ``geometry`` (empty if it is narrower than ``spacing``).
+    """
     west, south, east, north = geometry.bounds
     span = (east - west) + (north - south)
     offsets = np.arange(-span, span + spacing, spacing)

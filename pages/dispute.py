@@ -2,14 +2,13 @@
 
 import streamlit as st
 
-import geo
 import widgets
-from geo import i18n, page_text
+from geo.text.reference_pages import dispute_intro_markdown, position_markdown
 
 widgets.page_setup()
-lang = widgets.language()
+say = widgets.say()
 
-st.title(i18n.tr("dispute_title", lang))
-st.markdown(page_text.dispute_intro_markdown(lang))
-for column, position in zip(st.columns(2, gap="large"), geo.dispute().positions):
-    column.markdown(page_text.position_markdown(position, lang))
+st.title(say.message("dispute_title"))
+st.markdown(dispute_intro_markdown(say.atlas, say))
+for column, position in zip(st.columns(2, gap="large"), say.atlas.dispute.positions):
+    column.markdown(position_markdown(position, say))

@@ -3,10 +3,10 @@
 import streamlit as st
 
 import widgets
-from geo import i18n, page_text
+from geo.text.reference_pages import sources_markdown
 
 widgets.page_setup()
-lang = widgets.language()
+say = widgets.say()
 
-st.title(i18n.tr("sources_title", lang))
-st.markdown(page_text.sources_markdown(lang))
+st.title(say.message("sources_title"))
+st.markdown(sources_markdown(say.atlas, say))

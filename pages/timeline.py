@@ -2,20 +2,19 @@
 
 import streamlit as st
 
-import geo
 import widgets
-from geo import i18n, page_text
+from geo.text.reference_pages import event_markdown
 
 widgets.page_setup()
-lang = widgets.language()
-first = geo.first_year()
+say = widgets.say()
 
-st.title(i18n.tr("timeline", lang))
-st.caption(i18n.tr("timeline_intro", lang))
-for event in geo.events().to_dict("records"):
+st.title(say.message("timeline"))
+st.caption(say.message("timeline_intro"))
+for event in say.atlas.events:
     with st.container(border=True):
-        st.markdown(page_text.event_markdown(event, lang))
-        year = event["date"].year
-        if year >= first and st.button(i18n.tr("show_on_map", lang, year=year), key=f"show-{event['id']}"):
+        st.markdown(event_markdown(event, say))
+        year = event.date.year
+        if year >= say.atlas.first_year and st.button(say.message("show_on_map", year=year), key=f"show-{event.id}"):
             st.session_state["year"] = year
-            st.switch_page("pages/atlas.py", query_params={"lang": lang, "year": year})
+            st.switch_page("pages/atlas.py", query_params={"lang": say.lang, "names": widgets.place_names(),
+                                                           "year": year})

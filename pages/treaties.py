@@ -1,16 +1,17 @@
-"""The treaty library: every treaty with its quoted articles, dates and sources."""
+"""The treaty library: every document with its quoted articles, dates and sources."""
 
 import streamlit as st
 
-import geo
 import widgets
-from geo import i18n, panel
+from geo.text.markdown import escape
+from geo.text.year_panel import treaty_markdown
 
 widgets.page_setup()
-lang = widgets.language()
+say = widgets.say()
 
-st.title(i18n.tr("treaty_library", lang))
-st.caption(i18n.tr("treaty_library_intro", lang))
-for treaty in geo.treaties().values():
-    with st.expander(f"{treaty.date.year} · {treaty.title(lang)}"):
-        st.markdown(panel.treaty_markdown(treaty, lang))
+st.title(say.message("treaty_library"))
+st.caption(say.message("treaty_library_intro"))
+for treaty in say.atlas.treaties.values():
+    # An expander's label is Markdown too: the title is escaped to show as written.
+    with st.expander(escape(f"{treaty.date.year} · {say.text(treaty.title)}")):
+        st.markdown(treaty_markdown(treaty, say))

@@ -1,11 +1,12 @@
-"""Shared fixtures: the repo root and broken copies of the data folder."""
+"""Shared fixtures: a writable copy of the data folder, and the offline browser page."""
 
 import shutil
 from pathlib import Path
 
 import pytest
-
 from browser import CHROMIUM_ARGS, block_outside_network, chromium_path
+
+from geo.model import loading
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -13,10 +14,12 @@ DATA = ROOT / "data"
 
 @pytest.fixture
 def data_copy(tmp_path, monkeypatch):
-    """A writable copy of data/ that the geo package (and the app) load instead of data/."""
+    """A writable copy of data/ that the geo package (and the app run by AppTest) load instead
+    of data/; an edit to it is seen by the next call (no once-a-second wait)."""
     copy = tmp_path / "data"
     shutil.copytree(DATA, copy)
     monkeypatch.setenv("ATLAS_DATA_DIR", str(copy))
+    monkeypatch.setattr(loading, "RECHECK_SECONDS", 0.0)
     return copy
 
 

@@ -1,121 +1,207 @@
-"""The atlas in a real headless Chromium, with every outside host blocked."""
+"""The atlas in a real headless Chromium, every outside host blocked, served under a path prefix
+as behind the district's reverse proxy (so every test here also checks that Leaflet and the
+pages are found under /atlas/).
+
+One app server for the module, on a writable copy of the data (one test breaks it and mends
+it), and one page for the module: a new browser context costs seconds.  Colours come from
+geo.style; years, names and titles are written out by hand.
+"""
 
 import re
+import shutil
+from contextlib import contextmanager
 
 import pytest
+from browser import (
+    DATA,
+    MAP_FRAME,
+    app_server,
+    chromium_path,
+    english_on_korean_page,
+    hover_line,
+    map_frame,
+    offline_session,
+    visible_texts,
+    wait_until,
+)
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from browser import MAP_FRAME, app_server, block_outside_network, chromium_path, map_frame
-from geo.style import EVENT_MARKER
+from geo.style import HOLDER_FILL, HOLDER_STROKE, LINE_STYLE
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(chromium_path() is None, reason="needs Chromium (scripts/test.sh installs it)"),
 ]
-TREATY_LINE = 'path[stroke="#111111"]'   # geo.style.LINE_STYLE["treaty"]
-CONTROL_LINE = 'path[stroke="#7a1010"]'  # geo.style.LINE_STYLE["de_facto"]
-JAPAN = "#7fa9da"                         # geo.style.HOLDER_FILL["JP"]
+TREATY_LINE = f'path[stroke="{LINE_STYLE["treaty"]["color"]}"]'
+CONTROL_LINE = f'path[stroke="{LINE_STYLE["de_facto"]["color"]}"]'
+JAPANESE_LAND = f'path.leaflet-interactive[fill="{HOLDER_FILL["JP"]}"]'
+CLAIMED_BY_JAPAN = f'path[stroke="{HOLDER_STROKE["JP"]}"][fill="none"]'  # hatching: stripes, not shapes
+PREFIX = "atlas"
 
 
 @pytest.fixture(scope="module")
-def server():
-    with app_server() as running:
+def data(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser") / "data"
+    shutil.copytree(DATA, folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def server(data):
+    with app_server(env={"ATLAS_DATA_DIR": str(data), "STREAMLIT_SERVER_BASE_URL_PATH": PREFIX}) as running:
         yield running.url
 
 
+@pytest.fixture(scope="module")
+def page(browser):
+    with offline_session(browser) as offline:
+        yield offline
 
 
+def leaflet(page):
+    """The map's own window (to ask Leaflet for its zoom and centre)."""
+    return page.locator(MAP_FRAME).first.element_handle().content_frame()
 
 
-def test_1905_offline_shows_the_50th_parallel_and_portsmouth(server, offline_page):
-    offline_page.goto(f"{server}/?year=1905")
-    frame = map_frame(offline_page)
-    expect(offline_page.get_by_text("Treaty of Portsmouth").first).to_be_visible()
-    # Two treaty lines in 1905: the First Kuril Strait and the 50th parallel; no line of control.
+def test_the_map_draws_offline_under_a_path_prefix_and_names_land_and_lines_on_hover(server, page):
+    assert server.endswith("/atlas")
+    page.goto(f"{server}/?year=1905")
+    frame = map_frame(page)
+    expect(page.get_by_text("Treaty of Portsmouth").first).to_be_visible()
+    # 1905: the First Kuril Strait and the 50th parallel on Sakhalin; no line of control.
     expect(frame.locator(TREATY_LINE)).to_have_count(2)
     expect(frame.locator(CONTROL_LINE)).to_have_count(0)
     expect(frame.locator(".atlas-legend")).to_contain_text("Treaty border")
-
-
-def test_slider_key_press_changes_map_treaty_and_url(server, offline_page):
-    offline_page.goto(f"{server}/?year=1944")
-    frame = map_frame(offline_page)
-    expect(frame.locator(TREATY_LINE)).to_have_count(2)
-    offline_page.get_by_role("slider").focus()
-    offline_page.keyboard.press("ArrowRight")
-    expect(offline_page).to_have_url(re.compile(r"year=1945"))
-    expect(frame.locator(CONTROL_LINE)).to_have_count(2)
-    expect(frame.locator(TREATY_LINE)).to_have_count(0)
-    expect(offline_page.get_by_text("Soviet, then Russian, control").first).to_be_visible()
-
-
-def test_zoom_and_pan_survive_slider_steps(server, offline_page):
-    """The base map stays mounted: a step swaps the year's layer, not the map."""
-    offline_page.goto(f"{server}/?year=1904")
-    frame = map_frame(offline_page)
-    leaflet = offline_page.locator(MAP_FRAME).element_handle().content_frame()
-    leaflet.evaluate("map_div.setView([44.0, 146.0], 7, {animate: false}); window.__same_map = true")
-    view = leaflet.evaluate("[map_div.getZoom(), map_div.getCenter().lat, map_div.getCenter().lng]")
-    japanese_land = frame.locator(f'path.leaflet-interactive[fill="{JAPAN}"]')
-    shapes_1904 = japanese_land.count()
-    offline_page.get_by_role("slider").focus()
-    for key, year in (("ArrowRight", 1905), ("ArrowRight", 1906), ("ArrowLeft", 1905)):
-        offline_page.keyboard.press(key)
-        expect(offline_page).to_have_url(re.compile(f"year={year}"))
-        expect(japanese_land).to_have_count(shapes_1904 + 2)  # southern Sakhalin and Moneron
-    assert leaflet.evaluate("window.__same_map === true"), "the map iframe was reloaded"
-    assert leaflet.evaluate("[map_div.getZoom(), map_div.getCenter().lat, map_div.getCenter().lng]") == view
-
-
-def test_korean_page(server, offline_page):
-    offline_page.goto(f"{server}/?year=1875&lang=ko")
-    map_frame(offline_page)
-    expect(offline_page.get_by_text("상트페테르부르크 조약").first).to_be_visible()
-
-
-def test_island_names_on_hover(server, offline_page):
-    offline_page.goto(f"{server}/?year=1905")
-    frame = map_frame(offline_page)
-    # Shapes in Japan's fill: in 1905 the last of them belong to the Kurils or Karafuto.
-    year_shapes = frame.locator(f'path.leaflet-interactive[fill="{JAPAN}"]')
-    year_shapes.last.hover(force=True)
+    expect(frame.locator(".leaflet-control-zoom-in")).to_be_visible()  # Leaflet's stylesheet was found
+    assert leaflet(page).evaluate("typeof L === 'object' && L.version") == "1.9.4"
     tooltip = frame.locator(".leaflet-tooltip")
-    expect(tooltip).to_be_visible()
-    expect(tooltip).to_contain_text("Held by Japan")
+    frame.locator(JAPANESE_LAND).last.hover(force=True)
+    expect(tooltip.last).to_contain_text("Held by Empire of Japan")
+    # Zoomed in on Sakhalin, a quarter of the way along the 50th parallel (its middle has an
+    # event's marker: the border's survey in 1906).
+    leaflet(page).evaluate("map_div.setView([50.0, 143.0], 7, {animate: false})")
+    hover_line(page, frame.locator(TREATY_LINE).last)
+    expect(tooltip.last).to_contain_text("50th parallel on Sakhalin — Treaty border")
 
 
-def test_event_markers_open_a_popup_with_sources(server, offline_page):
-    offline_page.goto(f"{server}/?year=1945&lang=ko")
-    frame = map_frame(offline_page)
-    markers = frame.locator(f'path.leaflet-interactive[fill="{EVENT_MARKER["fillColor"]}"]')
-    expect(markers).to_have_count(3)  # 1943–1947 on the map: southern Sakhalin, Shumshu, Iturup
-    markers.nth(1).dispatch_event("click")
-    popup = frame.locator(".leaflet-popup-content")
-    expect(popup).to_contain_text("슘슈")
-    expect(popup.locator("a[href^='https://']").first).to_be_attached()
-
-
-def test_web_tiles_are_optional_and_never_block_the_map(server, context):
-    tried = block_outside_network(context)
-    page = context.new_page()
-    page.goto(f"{server}/?year=1905")
+def test_slider_steps_and_treaty_buttons_change_border_panel_and_url_and_keep_zoom_and_pan(server, page):
+    page.goto(f"{server}/?year=1944")
     frame = map_frame(page)
-    assert tried == []
-    page.get_by_text("Web map underneath (needs internet)").click()
-    for _ in range(100):  # the map asks the tile server for its tiles...
-        if tried:
-            break
-        page.wait_for_timeout(100)
-    assert tried and all(url.startswith("https://tile.openstreetmap.org/") for url in tried)
-    # ...which never answers here: the map is drawn all the same.
     expect(frame.locator(TREATY_LINE)).to_have_count(2)
-    expect(frame.locator(f'path.leaflet-interactive[fill="{JAPAN}"]').first).to_be_visible()
+    window = leaflet(page)
+    window.evaluate("map_div.setView([44.0, 146.0], 7, {animate: false}); window.__same_map = true")
+    view = window.evaluate("[map_div.getZoom(), map_div.getCenter().lat, map_div.getCenter().lng]")
+    page.get_by_role("slider").focus()
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"year=1945"))
+    expect(frame.locator(CONTROL_LINE)).to_have_count(2)  # La Pérouse and the Nemuro/Goyomai line
+    expect(frame.locator(TREATY_LINE)).to_have_count(0)
+    expect(page.get_by_text("Yalta Agreement").first).to_be_visible()
+    expect(frame.locator(CLAIMED_BY_JAPAN).first).to_be_attached()  # the four southern islands, hatched
+    japanese = frame.locator(JAPANESE_LAND)
+    for key, year, more in (("ArrowLeft", 1944, True), ("ArrowRight", 1945, False)):
+        before = japanese.count()
+        page.keyboard.press(key)
+        expect(page).to_have_url(re.compile(f"year={year}"))
+        wait_until(lambda before=before, more=more: (japanese.count() > before) == more and japanese.count() != before,
+                   f"{year}: the Kurils and southern Sakhalin did not change colour", page=page)
+        if more:  # 1944: Japan held the Kurils and Karafuto and claimed nothing it did not hold
+            expect(frame.locator(CLAIMED_BY_JAPAN)).to_have_count(0)
+        else:
+            expect(frame.locator(CLAIMED_BY_JAPAN).first).to_be_attached()
+    # A treaty year's button: 1875, Saint Petersburg (La Pérouse and the First Kuril Strait).
+    page.get_by_role("button", name="1875", exact=True).click()
+    expect(page).to_have_url(re.compile(r"year=1875"))
+    expect(page.get_by_role("slider")).to_have_value("1875")
+    expect(frame.locator(TREATY_LINE)).to_have_count(2)
+    expect(frame.locator(CONTROL_LINE)).to_have_count(0)
+    expect(page.get_by_text("Treaty of Saint Petersburg").first).to_be_visible()
+    assert window.evaluate("window.__same_map === true"), "the map's frame was reloaded"
+    assert window.evaluate("[map_div.getZoom(), map_div.getCenter().lat, map_div.getCenter().lng]") == view
 
 
-def test_treaty_year_buttons_move_the_slider_and_the_url(server, offline_page):
-    offline_page.goto(f"{server}/?year=1900")
-    frame = map_frame(offline_page)
-    offline_page.get_by_role("button", name="1945", exact=True).click()
-    expect(offline_page).to_have_url(re.compile(r"year=1945"))
-    expect(frame.locator(CONTROL_LINE)).to_have_count(2)
-    expect(offline_page.get_by_role("slider")).to_have_value("1945")
+def test_the_switches_write_the_url_and_the_korean_page_has_no_english_interface_word(server, page):
+    page.goto(f"{server}/?year=1922")
+    map_frame(page)
+    page.get_by_text("한국어", exact=True).click()
+    expect(page).to_have_url(re.compile(r"[?&]lang=ko(&|$)"))
+    expect(page.get_by_text("포츠머스 조약").first).to_be_visible()
+    page.get_by_text("일본식", exact=True).click()
+    expect(page).to_have_url(re.compile(r"[?&]names=ja(&|$)"))
+    expect(page).to_have_url(re.compile(r"year=1922"))
+    frame = map_frame(page)
+    expect(frame.locator(".atlas-legend")).to_contain_text("범례")
+    frame.locator(JAPANESE_LAND).last.hover(force=True)
+    expect(frame.locator(".leaflet-tooltip").last).to_contain_text("일본 제국")
+    texts = visible_texts(page)
+    assert any(where == "map" and "범례" in text for where, text in texts), "the map's legend was not read"
+    assert english_on_korean_page(texts) == []
+
+
+@contextmanager
+def broken_treaty(data):
+    """The Treaty of Portsmouth dated on a day that does not exist, until the block ends."""
+    treaties = data / "treaties.yaml"
+    text = treaties.read_text(encoding="utf-8")
+    assert text.count("date: 1905-09-05") == 1
+    treaties.write_text(text.replace("date: 1905-09-05", "date: 1905-13-45"), encoding="utf-8")
+    try:
+        yield
+    finally:
+        treaties.write_text(text, encoding="utf-8")
+
+
+PROBLEM = "treaties.yaml, treaty portsmouth_1905"
+
+
+def test_data_broken_during_a_slider_step_shows_the_problems_then_comes_back_by_itself(server, page, data):
+    """A step reruns only the page's fragment (slider, map, panel): the same problem list as a
+    whole run, no traceback, and the years stay in the URL (the comparison page has two)."""
+    page.goto(f"{server}/compare?year=1905&compare=1945")
+    map_frame(page, 1)
+    alert = page.get_by_role("alert").filter(has_text=PROBLEM)
+    with broken_treaty(data):
+        page.get_by_role("slider").nth(1).focus()
+
+        def step_shows_the_problem():  # the server looks at the files at most once a second
+            page.keyboard.press("ArrowRight")
+            try:
+                alert.wait_for(timeout=1500)
+                return True
+            except PlaywrightTimeout:  # a step with the old data: step again
+                return False
+
+        wait_until(step_shows_the_problem, "no problem list after a slider step", page=page)
+        expect(alert).to_contain_text("The atlas cannot load its data")
+        expect(page.locator('[data-testid="stException"]')).to_have_count(0)  # no traceback
+        expect(page).to_have_url(re.compile(r"year=1905"))
+        compare = int(re.search(r"compare=(\d+)", page.url)[1])
+        assert compare > 1945
+    # Mended: the page comes back by itself, at the years it had reached.
+    expect(page.get_by_role("slider")).to_have_count(2, timeout=15_000)
+    expect(alert).to_have_count(0)
+    assert [slider.input_value() for slider in page.get_by_role("slider").all()] == ["1905", str(compare)]
+    expect(map_frame(page, 0).locator(TREATY_LINE)).to_have_count(2)
+    expect(page).to_have_url(re.compile(f"compare={compare}"))
+
+
+def test_data_broken_when_a_page_opens_shows_the_problems_then_that_page_comes_back(server, page, data):
+    alert = page.get_by_role("alert").filter(has_text=PROBLEM)
+    with broken_treaty(data):
+
+        def opening_shows_the_problem():  # the server looks at the files at most once a second
+            page.goto(f"{server}/compare?year=1905&compare=1950")
+            try:
+                alert.wait_for(timeout=3000)
+                return True
+            except PlaywrightTimeout:  # opened with the old data: open again
+                return False
+
+        wait_until(opening_shows_the_problem, "no problem list on opening the page", page=page)
+        expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    # Mended: the comparison the link asked for comes back by itself, not another page.
+    expect(page.get_by_role("slider")).to_have_count(2, timeout=10_000)
+    expect(page.get_by_text("Compare two years").first).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/compare\?"))
+    assert [slider.input_value() for slider in page.get_by_role("slider").all()] == ["1905", "1950"]

@@ -1,91 +1,104 @@
-"""Comparing two years: the differences between them (geo.panel.differences) and the
-comparison page through AppTest."""
+"""The comparison page through AppTest: two years side by side on one map frame, what changed
+between them and the treaty behind each border.  Expected changes are written from the
+history (who held which land at the end of each year), not computed by the atlas."""
 
+import datetime as dt
 import json
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from browser import (
+    border_lines,
+    markdown_of,
+    open_app,
+    read_markdown,
+    running_server,  # noqa: F401  (fixture)
+)
 
-from conftest import ROOT
-from geo import panel
-
-
-def test_differences_list_every_area_that_changed_hands():
-    lines = panel.differences(1855, 2000, "en")
-    assert len(lines) == 6
-    assert "Iturup (Etorofu): Held by Japan → Held by Russia / USSR; claimed by Japan" in lines
-    assert any(line.startswith("Sakhalin south of 50°N") and "Shared" in line for line in lines)
-
-
-def test_differences_read_both_ways_and_in_korean():
-    forward, backward = panel.differences(1905, 1922, "en"), panel.differences(1922, 1905, "en")
-    assert forward == ["Sakhalin north of 50°N: Held by Russia / USSR → Occupied by Japan; claimed by Russia / USSR"]
-    assert backward == ["Sakhalin north of 50°N: Occupied by Japan; claimed by Russia / USSR → Held by Russia / USSR"]
-    assert panel.differences(1905, 1922, "ko") == ["북위 50도 이북의 사할린: 러시아 / 소련 관할 → 일본 점령; 러시아 / 소련의 영유권 주장"]
+pytestmark = pytest.mark.usefixtures("running_server")
+THIS_YEAR = dt.date.today().year
 
 
-@pytest.mark.parametrize("one, other", [(1906, 1919), (1905, 1905), (1926, 1944)])
-def test_no_differences_within_a_period(one, other):
-    assert panel.differences(one, other, "en") == []
+def maps(app) -> list[dict]:
+    return [json.loads(component.proto.json_args) for component in app.get("component_instance")]
 
 
-def test_differences_compare_only_the_two_years():
-    # Northern Sakhalin was occupied 1920–1924 and Russian again after: 1919 and 1930 agree.
-    assert panel.differences(1919, 1930, "en") == []
+def lines(args: dict) -> str:
+    return border_lines(args["feature_group"])
 
 
-def run_page(**query) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "pages" / "compare.py"), default_timeout=60)
-    for name, value in query.items():
-        app.query_params[name] = value
-    return app.run()
+def changes(app) -> list[str]:
+    """The lines of the "what changed" list, as read."""
+    (listing,) = [m.value for m in app.markdown if m.value.startswith("- ")]
+    return read_markdown(listing).strip().splitlines()
 
 
-def maps(app: AppTest) -> list[dict]:
-    return [json.loads(c.proto.json_args) for c in app.get("component_instance")]
-
-
-def test_page_shows_both_years_their_treaties_and_what_changed():
-    app = run_page(year="1905", compare="1945")
-    assert not app.exception
-    assert [s.value for s in app.slider] == [1905, 1945]
+def test_the_page_shows_both_years_their_borders_treaties_and_what_changed():
+    app = open_app("pages/compare.py", year="1905", compare="1945")
+    assert not app.exception, [e.value for e in app.exception]
+    assert [slider.value for slider in app.slider] == [1905, 1945]
     left, right = maps(app)
     assert left["script"] == right["script"]  # the same base map: the same frame on both sides
-    assert "portsmouth_50th_parallel" in left["feature_group"]
-    assert "line_of_control_nemuro_goyomai" in right["feature_group"] and "portsmouth" not in right["feature_group"]
-    text = "\n".join(m.value for m in app.markdown)
-    assert "Treaty of Portsmouth" in text and "Yalta" in text
+    assert "50th parallel on Sakhalin" in lines(left) and "Line of control" not in lines(left)
+    assert "Line of control in La Pérouse" in lines(right) and "50th parallel" not in lines(right)
+    text = read_markdown(markdown_of(app))
+    assert "Treaty of Portsmouth" in text and "Yalta Agreement" in text
     assert app.subheader[0].value == "What changed from 1905 to 1945"
-    assert "Iturup \\(Etorofu\\)" in text
+    # At the end of 1945 the USSR held Iturup, which Japan (still the Empire until 1947) claims.
+    assert "Iturup (Etorofu): Held by Empire of Japan → Held by USSR · claimed by Empire of Japan" in changes(app)
 
 
-def test_moving_a_slider_changes_its_map_only():
-    app = run_page(year="1905", compare="1945")
+def test_moving_one_slider_changes_its_map_only():
+    app = open_app("pages/compare.py", year="1905", compare="1945")
     app.slider(key="compare").set_value(1880).run()
     left, right = maps(app)
-    assert "portsmouth_50th_parallel" in left["feature_group"]
-    assert "saint_petersburg_la_perouse_strait" in right["feature_group"]
+    assert "50th parallel on Sakhalin" in lines(left)
+    assert "La Pérouse (Sōya) Strait" in lines(right) and "Line of control" not in lines(right)
+    assert app.subheader[0].value == "What changed from 1905 to 1880"
 
 
-def test_same_period_says_nothing_changed():
-    app = run_page(year="1906", compare="1910")
-    assert "No island changed hands" in "\n".join(m.value for m in app.markdown)
-    assert any("same treaty" in c.value for c in app.caption)
+def test_two_years_of_one_period_say_nothing_changed():
+    app = open_app("pages/compare.py", year="1906", compare="1910")
+    text = read_markdown(markdown_of(app))
+    assert "No island changed hands between these two years." in text
+    assert "Both years fall under the same treaty." in [caption.value for caption in app.caption]
 
 
-@pytest.mark.parametrize("query, shown", [({"compare": "abc"}, [1855, None]), ({"year": "1700"}, [1855, None])])
-def test_bad_years_in_the_url_are_explained(query, shown):
-    app = run_page(**query)
-    assert not app.exception
+def test_a_state_that_changed_only_its_name_changed_no_hands():
+    """Northern Sakhalin was Russian in 1919, occupied by Japan 1920–1924, Soviet again by 1930;
+    Soviet Russia became the USSR in 1922.  Between 1919 and 1930 no land changed hands."""
+    app = open_app("pages/compare.py", year="1919", compare="1930")
+    assert "No island changed hands between these two years." in read_markdown(markdown_of(app))
+
+
+def test_what_changed_from_the_first_treaty_to_today_is_the_land_that_changed_hands():
+    """Since Shimoda (1855): Iturup, Kunashir, Shikotan and the Habomai went from Japan to
+    Russia (claimed by Japan), and Sakhalin from no border to Russia.  Urup and the islands
+    north of it were Russian in 1855 and are so today; Hokkaido and Honshu were always Japan's."""
+    app = open_app("pages/compare.py", year="1855", compare="2000")
+    areas = sorted(line.split(":")[0] for line in changes(app))
+    assert areas == ["Habomai Islands", "Iturup (Etorofu)", "Kunashir (Kunashiri)", "Sakhalin north of 50°N",
+                     "Sakhalin south of 50°N (Karafuto)", "Shikotan"], changes(app)
+
+
+@pytest.mark.parametrize("query, message, years", [
+    ({"year": "1905", "compare": "abc"},
+     f"“abc” is not a year the atlas covers (1855–{THIS_YEAR}); showing {THIS_YEAR} instead.", [1905, THIS_YEAR]),
+    ({"year": "1700", "compare": "1945"},
+     f"“1700” is not a year the atlas covers (1855–{THIS_YEAR}); showing 1855 instead.", [1855, 1945]),
+])
+def test_bad_years_in_the_url_are_explained_and_replaced(query, message, years):
+    app = open_app("pages/compare.py", **query)
+    assert not app.exception, [e.value for e in app.exception]
     (warning,) = app.warning
-    assert "not a year the atlas covers" in warning.value
-    assert app.slider[0].value == shown[0] and app.slider[1].value == app.slider[1].max
+    assert read_markdown(warning.value).strip() == message
+    assert [slider.value for slider in app.slider] == years
 
 
 def test_korean_page():
-    app = AppTest.from_file(str(ROOT / "pages" / "compare.py"), default_timeout=60)
-    app.session_state["atlas_lang"] = "ko"
-    app.query_params["year"], app.query_params["compare"] = "1875", "1905"
-    app.run()
+    app = open_app("pages/compare.py", lang="ko", year="1905", compare="1922")
     assert app.title[0].value == "두 해 비교하기"
-    assert "포츠머스 조약" in "\n".join(m.value for m in app.markdown)
+    assert [slider.label for slider in app.slider] == ["연도", "비교할 연도"]
+    assert app.subheader[0].value == "1905년에서 1922년 사이에 바뀐 것"
+    assert "포츠머스 조약" in read_markdown(markdown_of(app))
+    # Northern Sakhalin: the Russian Empire's in 1905; in 1922 occupied by Japan, claimed by the USSR.
+    assert "북위 50도 이북의 사할린: 러시아 제국 관할 → 일본 제국 점령 · 소련이(가) 영유권 주장" in changes(app)

@@ -1,236 +1,214 @@
-"""Broken data files give a DataError that tells a historian which file, which record and
-what is wrong, never a bare parser traceback or a silently wrong map."""
+"""A broken data file gives a problem naming the file, the record and the reason, never a
+traceback or a silently different history.  Each test breaks a copy of data/ the way a
+historian's edit might, and reads what ``python -m geo check`` (or geo.problems()) says."""
 
+import io
 import json
-import os
 import re
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
-import yaml
-
-import geo
 from conftest import ROOT
 
+import geo
+from geo import __main__ as geo_main
 
-# --- helpers: edit the writable copy of data/ -----------------------------------------------
+LINE = re.compile(r"^[\w.-]+\.(yaml|csv|geojson)(, [^:]+)?: .+$")
 
-def replace_text(path, old, new, count=1):
+
+def edit(path, old, new, count=1):
     text = path.read_text(encoding="utf-8")
-    assert text.count(old) >= count, f"{old!r} not found in {path.name}: the test is out of date"
+    assert text.count(old) >= count, f"{old!r} not in {path.name}: the test is out of date"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-def edit_yaml(path, change):
-    records = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(records)
-    path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+def check(data_copy) -> tuple[int, list[str], str]:
+    """``python -m geo check`` on the copy, run in this process: exit status, lines printed, stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        status = geo_main.main(["check"])
+    return status, out.getvalue().splitlines(), err.getvalue()
 
 
-def edit_geojson(path, change):
-    collection = json.loads(path.read_text(encoding="utf-8"))
-    change(collection)
-    path.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+def test_geo_check_as_its_own_process_exits_1_without_a_traceback(data_copy):
+    (data_copy / "dispute.yaml").unlink()
+    result = subprocess.run([sys.executable, "-m", "geo", "check"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120, env={"ATLAS_DATA_DIR": str(data_copy), "PATH": "/usr/bin:/bin",
+                                              "HOME": str(data_copy)})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.splitlines() == [f"dispute.yaml: file not found in {data_copy}"]
 
 
-def by_id(records, record_id):
-    matches = [r for r in records if r.get("id") == record_id]
-    assert len(matches) == 1, f"no record {record_id!r}: the test is out of date"
-    return matches[0]
+def problems() -> list[str]:
+    return [str(problem) for problem in geo.problems()]
 
 
-def check_fails(*words):
-    """geo.check() raises DataError whose message contains every word (case-insensitive)."""
-    with pytest.raises(geo.DataError) as info:
-        geo.check()
-    message = str(info.value)
-    for word in words:
-        assert word.lower() in message.lower(), f"{word!r} not in the message: {message}"
-    return info.value
+def test_the_unbroken_copy_has_no_problem(data_copy):
+    status, lines, _ = check(data_copy)
+    assert status == 0 and "no problems" in lines[0]
 
 
-def test_the_unbroken_copy_loads(data_copy):
-    geo.check()  # the baseline: every failure below comes from the one edit made
-    assert geo.period_at(1910).id == "portsmouth"
+# The five cases the issue asks to check by hand, through the command line.
+CLI_CASES = {
+    "a claim given as a list": (
+        "periods.yaml", "  claims: {sakhalin_north: RU}", "  claims: [RU]",
+        "periods.yaml, period north_sakhalin_occupation: claims: "),
+    "a quote as a bare string": (
+        "treaties.yaml", "  quotes:\n    - article: {en: Article IX, ko: 제9조}",
+        '  quotes:\n    - "The Imperial Russian Government cede ..."\n    - article: {en: Article IX, ko: 제9조}',
+        "treaties.yaml, treaty portsmouth_1905: quotes.0: "),
+    "a border's end year as text": (
+        "borders.geojson", '"end": 1945', '"end": "1945"',
+        "borders.geojson, line saint_petersburg_first_kuril_strait: end: "),
+    "a second iturup key under one period's holders": (
+        "periods.yaml", "    iturup: JP\n", "    iturup: JP\n    iturup: RU\n",
+        'periods.yaml, line 37, in record shimoda: found duplicate key "iturup"'),
+    "{yaer} in a Korean string": (
+        "ui.yaml", 'ko: "{year}년에 바뀐 것"', 'ko: "{yaer}년에 바뀐 것"',
+        "ui.yaml, key what_changed: "),
+}
 
 
-def test_a_broken_copy_does_not_leak_into_the_real_data(data_copy, monkeypatch):
-    (data_copy / "periods.yaml").unlink()
-    check_fails("periods.yaml")
-    monkeypatch.delenv("ATLAS_DATA_DIR")  # back to data/: loaders cache per folder
-    geo.check()
-    assert geo.period_at(1860).id == "shimoda"
+@pytest.mark.parametrize("case", CLI_CASES)
+def test_geo_check_names_the_file_and_record(case, data_copy):
+    file, old, new, expected = CLI_CASES[case]
+    edit(data_copy / file, old, new)
+    status, lines, stderr = check(data_copy)
+    assert status == 1 and "Traceback" not in stderr
+    assert any(line.startswith(expected) for line in lines), lines
+    assert all(LINE.match(line) for line in lines), lines
 
 
-# --- periods.yaml ---------------------------------------------------------------------------
-
-def test_periods_file_missing(data_copy):
-    (data_copy / "periods.yaml").unlink()
-    error = check_fails("periods.yaml", "not found")
-    assert error.file == "periods.yaml"
+def test_a_duplicated_key_is_not_silently_taken(data_copy):
+    """PyYAML kept the last key: Iturup would have been Russian in 1860."""
+    edit(data_copy / "periods.yaml", "    iturup: JP\n", "    iturup: JP\n    iturup: RU\n")
+    assert any("duplicate key" in p for p in problems())
 
 
-def test_gap_between_periods(data_copy):
-    edit_yaml(data_copy / "periods.yaml", lambda r: by_id(r, "saint_petersburg").update(start=1876))
-    error = check_fails("periods.yaml", "saint_petersburg", "gap", "1875", "1876")
-    assert "shimoda" in error.reason
+def test_a_placeholder_the_code_does_not_fill_in_every_language(data_copy):
+    edit(data_copy / "ui.yaml", 'what_changed: {en: "What changed in {year}", ko: "{year}년에 바뀐 것"}',
+         'what_changed: {en: "What changed in {yaer}", ko: "{yaer}년에 바뀐 것"}')
+    assert any(p.startswith("ui.yaml, key what_changed: en: {yaer}; expected {year}") for p in problems())
 
 
-def test_overlap_between_periods(data_copy):
-    edit_yaml(data_copy / "periods.yaml", lambda r: by_id(r, "peking").update(start=1923))
-    check_fails("periods.yaml", "peking", "overlap", "north_sakhalin_occupation")
+def test_an_interface_string_the_code_needs_is_missing(data_copy):
+    edit(data_copy / "ui.yaml", 'year: {en: "Year", ko: "연도"}\n', "")
+    assert "ui.yaml, key year: missing: the atlas shows this text" in problems()
 
 
-def test_last_period_not_open(data_copy):
-    edit_yaml(data_copy / "periods.yaml", lambda r: by_id(r, "soviet_control").update(end=2000))
-    check_fails("periods.yaml", "soviet_control", "open")
+DATA_FILES = ["languages.yaml", "ui.yaml", "states.yaml", "areas.yaml", "islands.csv", "coastline.geojson",
+              "periods.yaml", "treaties.yaml", "events.yaml", "dispute.yaml", "datasets.yaml", "borders.geojson"]
 
 
-def test_period_missing_a_holder(data_copy):
-    edit_yaml(data_copy / "periods.yaml", lambda r: by_id(r, "portsmouth")["holders"].pop("habomai"))
-    check_fails("periods.yaml", "period portsmouth", "no holder", "habomai")
+@pytest.mark.parametrize("file", DATA_FILES)
+def test_a_missing_file_is_named(file, data_copy):
+    (data_copy / file).unlink()
+    assert any(p.startswith(f"{file}: file not found") for p in problems())
 
 
-def test_unknown_holder_value(data_copy):
-    def change(records):
-        by_id(records, "saint_petersburg")["holders"]["kunashir"] = "CN"
-    edit_yaml(data_copy / "periods.yaml", change)
-    check_fails("periods.yaml", "period saint_petersburg", "kunashir", "'CN'", "expected")
-
-
-def test_period_names_an_unknown_treaty(data_copy):
-    edit_yaml(data_copy / "periods.yaml", lambda r: by_id(r, "peking").update(treaty="peking_1952"))
-    check_fails("periods.yaml", "period peking", "peking_1952", "treaties.yaml")
-
-
-# --- treaties.yaml --------------------------------------------------------------------------
-
-def test_quote_that_is_not_verbatim(data_copy):
-    edit_yaml(data_copy / "treaties.yaml",
-              lambda r: by_id(r, "portsmouth_1905")["quotes"][0].update(reliability="S"))
-    error = check_fails("treaties.yaml", "treaty portsmouth_1905", "'S'", "verbatim")
-    assert error.feature == "treaty portsmouth_1905"
-
-
-def test_treaty_with_no_quotes(data_copy):
-    edit_yaml(data_copy / "treaties.yaml", lambda r: by_id(r, "shimoda_1855").update(quotes=[]))
-    check_fails("treaties.yaml", "treaty shimoda_1855", "quote")
-
-
-def test_quote_without_source_url(data_copy):
-    edit_yaml(data_copy / "treaties.yaml",
-              lambda r: by_id(r, "saint_petersburg_1875")["quotes"][0]["source"].update(url="mofa.go.jp"))
-    check_fails("treaties.yaml", "treaty saint_petersburg_1875", "url")
-
-
-@pytest.mark.parametrize("name", ["periods.yaml", "treaties.yaml", "areas.yaml"])
-def test_malformed_yaml(data_copy, name):
-    path = data_copy / name
-    lines = path.read_text(encoding="utf-8").splitlines()
-    # an unclosed flow mapping on the last line: a typical hand-editing slip
-    path.write_text("\n".join(lines + ["- id: broken", "  holders: {kamchatka: RU"]) + "\n", encoding="utf-8")
-    error = check_fails(name, "not valid YAML")
-    assert f"line {len(lines) + 2}" in str(error), f"the broken line is not named in: {error}"
-
-
-# --- islands.csv ----------------------------------------------------------------------------
-
-def test_label_point_out_at_sea(data_copy):
-    # Urup's label moved about 50 km into the Pacific, as by a mistyped coordinate.
-    replace_text(data_copy / "islands.csv", "north_kurils,150.0000,45.9000,", "north_kurils,150.5000,45.5000,")
-    error = check_fails("islands.csv", "island urup", "km", "nearest land")
-    distance = float(re.search(r"([\d.]+) km", error.reason).group(1))
-    assert 40 <= distance <= 60, error.reason
-
-
-def test_duplicate_island_id(data_copy):
-    path = data_copy / "islands.csv"
-    rows = path.read_text(encoding="utf-8").splitlines()
-    moneron = next(row for row in rows if row.startswith("moneron,"))
-    path.write_text("\n".join(rows + [moneron]) + "\n", encoding="utf-8")
-    check_fails("islands.csv", "island moneron", "duplicate")
-
-
-def test_island_coordinate_not_a_number(data_copy):
-    replace_text(data_copy / "islands.csv", "shikotan,146.7500,43.8000,", "shikotan,146.75E,43.8000,")
-    check_fails("islands.csv", "island shikotan", "lon", "not a number")
-
-
-# --- borders.geojson ------------------------------------------------------------------------
-
-@pytest.mark.parametrize("line, field, value, expected", [
-    ("portsmouth_50th_parallel", "kind", "frontier", ["'frontier'", "kind"]),
-    ("shimoda_friza_strait", "treaty_id", "shimoda_1856", ["shimoda_1856", "treaties.yaml"]),
-    ("line_of_control_nemuro_goyomai", "geometry", {"type": "Point", "coordinates": [145.84, 43.41]},
-     ["LineString"]),
+@pytest.mark.parametrize("file, content, expected", [
+    ("periods.yaml", "id: shimoda\nstart: 1855\n", "periods.yaml: expected a list of records"),
+    ("events.yaml", "- just a line\n", "events.yaml, event 1: a record must be a mapping of fields"),
+    ("ui.yaml", "- year\n", "ui.yaml: expected a mapping of keys to texts"),
+    ("dispute.yaml", "[1, 2]\n", "dispute.yaml: expected a mapping of fields"),
+    ("borders.geojson", '{"type": "Feature"}', "borders.geojson: not a GeoJSON FeatureCollection"),
+    ("coastline.geojson", "[]", "coastline.geojson: not a GeoJSON FeatureCollection"),
+    ("borders.geojson", "{not json", "borders.geojson, line 1: not valid JSON"),
+    ("treaties.yaml", "- id: [unclosed\n", "treaties.yaml, line 2: "),
+    ("islands.csv", "id,name\nx,y\n", "islands.csv: missing column(s)"),
 ])
-def test_border_with_a_wrong_field(data_copy, line, field, value, expected):
-    def change(collection):
-        feature = next(f for f in collection["features"] if f["properties"]["id"] == line)
-        if field == "geometry":
-            feature["geometry"] = value
-        else:
-            feature["properties"][field] = value
-    edit_geojson(data_copy / "borders.geojson", change)
-    check_fails("borders.geojson", f"line {line}", *expected)
+def test_a_file_of_the_wrong_shape_is_named(file, content, expected, data_copy):
+    (data_copy / file).write_text(content, encoding="utf-8")
+    found = problems()
+    assert any(p.startswith(expected) for p in found), found
+    # A file that cannot be read is reported once, not again through everything that refers to it.
+    assert len(found) == 1, found
 
 
-def test_borders_invalid_json(data_copy):
-    path = data_copy / "borders.geojson"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.rstrip().rstrip("}"), encoding="utf-8")  # truncated file
-    error = check_fails("borders.geojson", "not valid GeoJSON")
-    assert re.search(r"line \d+", str(error)), f"no position in: {error}"
+def test_a_file_that_is_not_text(data_copy):
+    (data_copy / "events.yaml").write_bytes(b"\xff\xfe\x00binary")
+    assert any(p.startswith("events.yaml: not UTF-8 text") for p in problems())
 
 
-# --- coastline.geojson ----------------------------------------------------------------------
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("events.yaml", "date: 1891-05-11", "date: 1891-05-41",
+     "events.yaml, event otsu_incident_1891: date: '1891-05-41' is not a date like 1855-02-07"),
+    ("events.yaml", "date: 1891-05-11", "date: 1891",
+     "events.yaml, event otsu_incident_1891: date: 1891 is not a date like 1855-02-07"),
+    ("periods.yaml", "  start: 1875\n", '  start: "1875"\n', "periods.yaml, period saint_petersburg: start: "),
+    ("treaties.yaml", "  date_old_style: 1855-01-26\n", "  date_old_style: 1855-01-27\n",
+     "treaties.yaml, treaty shimoda_1855: date_old_style 1855-01-27 is not the Julian date of 1855-02-07 (1855-01-26)"),
+    ("periods.yaml", "  treaty: shimoda_1855\n", "  treaty: shimoda_1885\n",
+     "periods.yaml, period shimoda: document 'shimoda_1885' is not in treaties.yaml"),
+    ("periods.yaml", "  treaty: shimoda_1855\n", "  treaty_id: shimoda_1855\n",
+     "periods.yaml, period shimoda: treaty_id: Extra inputs are not permitted"),
+    ("periods.yaml", "    iturup: JP\n", "    iturup: US\n", "periods.yaml, period shimoda: holders.iturup: "),
+    ("periods.yaml", "    iturup: JP\n", "", "periods.yaml, period shimoda: no holder for area(s) iturup"),
+    ("periods.yaml", "  start: 1875\n", "  start: 1876\n",
+     "periods.yaml, period saint_petersburg: a gap between shimoda (ends 1875) and saint_petersburg (starts 1876)"),
+    ("treaties.yaml", "      reliability: V\n", "      reliability: S\n",
+     "treaties.yaml, treaty shimoda_1855: quotes.0"),
+    ("treaties.yaml", "title: {en: Treaty of Shimoda, ko: 시모다 조약}", "title: {en: Treaty of Shimoda}",
+     "treaties.yaml, treaty shimoda_1855: title: no text in ko"),
+    ("events.yaml", 'url: "https://en.wikipedia.org/wiki/Battle_of_Shumshu"',
+     'url: "en.wikipedia.org/wiki/Battle_of_Shumshu"', "events.yaml, event shumshu_landing_1945: sources."),
+    ("events.yaml", "  lon: 145.86\n  lat: 44.03\n", "  lon: 37.62\n  lat: 55.75\n",
+     "events.yaml, event medvedev_kunashir_2010: (37.62, 55.75) is off the map"),
+    ("islands.csv", "iturup,iturup,147.9000,45.0000", "iturup,iturup,147.9000,4500",
+     "islands.csv, island iturup: lat: "),
+    ("islands.csv", "iturup,iturup,147.9000,45.0000", "iturup,iturup,150.9000,44.0000",
+     "islands.csv, island iturup: label point is"),
+    ("borders.geojson", '"id": "shimoda_friza_strait", "kind": "treaty"',
+     '"id": "shimoda_friza_strait", "kind": "border"', "borders.geojson, line shimoda_friza_strait: kind: "),
+    ("dispute.yaml", "  - side: RU\n", "  - side: JP\n", "dispute.yaml: needs exactly one position for each side"),
+])
+def test_a_bad_field_names_the_record(file, old, new, expected, data_copy):
+    edit(data_copy / file, old, new)
+    found = problems()
+    assert any(p.startswith(expected) for p in found), found
 
-def test_coastline_missing(data_copy):
-    (data_copy / "coastline.geojson").unlink()
-    error = check_fails("coastline.geojson", "not found")
-    assert error.file == "coastline.geojson"
+
+def test_a_duplicated_id_names_the_second_record(data_copy):
+    events = data_copy / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text.replace("- id: sochi_summit_2016", "- id: otsu_incident_1891"), encoding="utf-8")
+    assert "events.yaml, event otsu_incident_1891: the id is used by an earlier record" in problems()
 
 
-def test_coastline_not_a_feature_collection(data_copy):
-    (data_copy / "coastline.geojson").write_text('{"type": "Feature"}', encoding="utf-8")
-    check_fails("coastline.geojson", "FeatureCollection")
+def test_a_duplicated_key_in_geojson(data_copy):
+    borders = data_copy / "borders.geojson"
+    edit(borders, '"kind": "treaty", "treaty": "shimoda_1855"',
+         '"kind": "treaty", "kind": "claim", "treaty": "shimoda_1855"')
+    assert any(p.startswith("borders.geojson: duplicate key(s) 'kind'") for p in problems())
 
 
-# --- the error itself ----------------------------------------------------------------------
-
-def test_data_error_is_a_value_error_with_its_parts():
-    error = geo.DataError("data/periods.yaml", "no source", "period shimoda")
-    assert isinstance(error, ValueError)
-    assert (error.file, error.feature, error.reason) == ("periods.yaml", "period shimoda", "no source")
-    assert str(error) == "periods.yaml, period shimoda: no source"
-
-
-# --- python -m geo check ----------------------------------------------------------------------
-
-def run_check(env_dir=None) -> subprocess.CompletedProcess:
-    env = {**os.environ, **({"ATLAS_DATA_DIR": str(env_dir)} if env_dir else {})}
-    return subprocess.run([sys.executable, "-m", "geo", "check"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+def test_a_border_line_off_the_map(data_copy):
+    borders = data_copy / "borders.geojson"
+    collection = json.loads(borders.read_text(encoding="utf-8"))
+    collection["features"][0]["geometry"]["coordinates"][0] = [100.0, 45.0]
+    borders.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+    assert any(p.startswith("borders.geojson, line shimoda_friza_strait: runs outside the map frame")
+               for p in problems())
 
 
-def test_check_passes_on_the_data():
-    done = run_check()
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "no problems" in done.stdout
+def test_every_problem_of_every_file_is_listed_at_once(data_copy):
+    edit(data_copy / "events.yaml", "date: 1891-05-11", "date: 1891-05-41")
+    edit(data_copy / "borders.geojson", '"end": 1945', '"end": "1945"')
+    (data_copy / "dispute.yaml").unlink()
+    status, lines, _ = check(data_copy)
+    assert status == 1
+    assert {line.split(",")[0].split(":")[0] for line in lines} == {"events.yaml", "borders.geojson", "dispute.yaml"}
 
 
-def test_check_lists_every_problem_with_file_feature_and_reason(data_copy):
-    replace_text(data_copy / "periods.yaml", "  start: 1875\n", "  start: 1876\n")
-    replace_text(data_copy / "events.yaml", "date: 1891-05-11", "date: 1891-05-41")
-    edit_geojson(data_copy / "borders.geojson",
-                 lambda c: c["features"][0]["properties"].update(kind="pact"))
-    done = run_check(data_copy)
-    assert done.returncode == 1
-    lines = done.stdout.strip().splitlines()
-    assert lines == [
-        "periods.yaml, period saint_petersburg: a gap between shimoda (ends 1875) and saint_petersburg (starts 1876)",
-        "borders.geojson, line shimoda_friza_strait: kind 'pact' is not one of treaty, de_facto, claim",
-        "events.yaml, event otsu_incident_1891: 'date' '1891-05-41' is not a date like 1855-02-07",
-    ]
-    assert "Traceback" not in done.stderr and "3 problem(s)" in done.stderr
+def test_a_third_language_is_a_data_edit(data_copy):
+    """Adding a language to languages.yaml makes every text without it a problem: nothing in
+    the code needs to change, and the check lists what to translate."""
+    (data_copy / "languages.yaml").write_text(
+        (data_copy / "languages.yaml").read_text(encoding="utf-8") + "- code: ja\n  name: 日本語\n  locale: ja_JP\n",
+        encoding="utf-8")
+    found = problems()
+    assert "ui.yaml, key year: no text in ja" in found
+    assert "periods.yaml, period shimoda: title: no text in ja" in found
+    assert any(p.startswith("islands.csv: missing column(s) name_ru.ja, name_ja.ja") for p in found)

@@ -1,109 +1,69 @@
-"""The events of the story: the data, the map's markers and the timeline page."""
+"""The events of the story: on the timeline, around a year, and as markers on the map."""
 
-import json
-from pathlib import Path
+import datetime as dt
 
-import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 import geo
-from conftest import ROOT
-from geo import panel
-from geo.land import COASTLINE_BOX
+from geo.text import Localizer
+from geo.web import layers
 
-EVENTS = geo.events()
+ATLAS = geo.current()
+EVENTS = {event.id: event for event in ATLAS.events}
 
-# The client's list of events the atlas must tell (issue: Korean and English, ... events).
-REQUIRED = [
-    "dembei_1701", "hokkaido_first_contact_1778", "shimoda_treaty_1855", "saint_petersburg_treaty_1875",
-    "otsu_incident_1891", "port_arthur_attack_1904", "russo_japanese_war_1904", "portsmouth_treaty_1905",
-    "siberian_intervention_1918", "nikolayevsk_incident_1920", "north_sakhalin_occupation_1920",
-    "peking_convention_1925", "lake_khasan_1938", "khalkhin_gol_1939", "neutrality_pact_1941",
-    "yalta_agreement_1945", "soviet_declaration_of_war_1945", "shumshu_landing_1945",
-    "southern_kurils_occupation_1945", "surrender_instrument_1945", "annexation_decrees_1946",
-    "san_francisco_treaty_1951", "joint_declaration_1956", "soviet_memorandum_1960",
-    "tanaka_brezhnev_1973", "gorbachev_visit_1991", "tokyo_declaration_1993", "medvedev_kunashir_2010",
-    "earthquake_aid_2011", "sochi_summit_2016",
+# Dates written out from the reference's timeline (shared/reference/treaties.md §3).
+DATES = [
+    ("shimoda_treaty_1855", dt.date(1855, 2, 7)),
+    ("saint_petersburg_treaty_1875", dt.date(1875, 5, 7)),
+    ("portsmouth_treaty_1905", dt.date(1905, 9, 5)),
+    ("peking_convention_1925", dt.date(1925, 1, 20)),
+    ("neutrality_pact_1941", dt.date(1941, 4, 13)),
+    ("san_francisco_treaty_1951", dt.date(1951, 9, 8)),
+    ("joint_declaration_1956", dt.date(1956, 10, 19)),
+    ("tokyo_declaration_1993", dt.date(1993, 10, 13)),
+    ("medvedev_kunashir_2010", dt.date(2010, 11, 1)),
 ]
 
 
-def test_at_least_thirty_events_in_date_order_with_a_date_column():
-    assert len(EVENTS) >= 30
-    assert pd.api.types.is_datetime64_any_dtype(EVENTS["date"])
-    assert EVENTS["date"].is_monotonic_increasing
-    assert EVENTS["id"].is_unique
+@pytest.mark.parametrize("event_id, date", DATES)
+def test_events_are_dated_as_the_reference_dates_them(event_id, date):
+    assert EVENTS[event_id].date == date
 
 
-@pytest.mark.parametrize("event_id", REQUIRED)
-def test_the_clients_events_are_there(event_id):
-    assert event_id in set(EVENTS["id"])
+def test_the_timeline_is_in_date_order():
+    dates = [event.date for event in ATLAS.events]
+    assert dates == sorted(dates)
 
 
-@pytest.mark.parametrize("event", EVENTS.to_dict("records"), ids=list(EVENTS["id"]))
-def test_each_event_is_sourced_bilingual_and_placed_on_the_map(event):
-    assert event["sources"] and all(s.url.startswith(("https://", "http://")) for s in event["sources"])
-    for field in ("title", "description", "place"):
-        assert event[field].en and event[field].ko
-    assert pd.isna(event["end_date"]) or event["end_date"] >= event["date"]
-    if pd.notna(event["lon"]):
-        west, south, east, north = COASTLINE_BOX
-        assert west <= event["lon"] <= east and south <= event["lat"] <= north
+def test_events_around_a_year_include_spans_still_under_way():
+    around = {event.id for event in ATLAS.events_near(1921)}
+    # The intervention (1918–1922) and the occupation of northern Sakhalin (1920–1925) were
+    # under way in 1921; the Treaty of Portsmouth (1905) was long past.
+    assert {"siberian_intervention_1918", "north_sakhalin_occupation_1920"} <= around
+    assert "portsmouth_treaty_1905" not in around
 
 
-def test_treaty_events_name_their_treaty_with_the_same_date():
-    signed = EVENTS[EVENTS["treaty_id"].notna()]
-    assert len(signed) == 7
-    for _, event in signed.iterrows():
-        assert event["date"].date() == geo.treaty(event["treaty_id"]).date
+def _map(year: int, lang: str = "en") -> str:
+    page = layers.base_map(ATLAS, lang)
+    layers.year_layer(ATLAS, year, lang).add_to(page)
+    return page.get_root().render()
 
 
-def test_events_near_a_year_include_spans_under_way():
-    from geo.events import events_near
-
-    ids = set(events_near(1921)["id"])
-    assert {"siberian_intervention_1918", "north_sakhalin_occupation_1920", "nikolayevsk_incident_1920"} <= ids
-    assert "portsmouth_treaty_1905" not in ids
-
-
-def test_a_broken_event_names_the_file_and_event(data_copy: Path):
-    events = data_copy / "events.yaml"
-    events.write_text(events.read_text(encoding="utf-8").replace("date: 1891-05-11", "date: 1891-13-11"),
-                      encoding="utf-8")
-    with pytest.raises(geo.DataError, match=r"events\.yaml, event otsu_incident_1891: 'date' '1891-13-11'"):
-        geo.check()
+def test_the_map_marks_events_of_the_years_around():
+    page = _map(1945)
+    assert "Soviet landing on Shumshu" in page and "Medvedev" not in page
+    assert "https://en.wikipedia.org/wiki/Battle_of_Shumshu" in page  # the source, in the popup
+    assert "Medvedev" in _map(2010)
 
 
-def test_coordinates_off_the_map_are_refused(data_copy: Path):
-    events = data_copy / "events.yaml"
-    text = events.read_text(encoding="utf-8").replace("  lon: 145.86\n  lat: 44.03\n", "  lon: 37.62\n  lat: 55.75\n")
-    events.write_text(text, encoding="utf-8")
-    with pytest.raises(geo.DataError, match="medvedev_kunashir_2010.*off the map"):
-        geo.check()
+def test_event_popups_give_the_date_in_the_pages_language():
+    assert "1945년 8월 18일" in _map(1945, "ko")
+    assert "18 August 1945" in _map(1945, "en")
 
 
-def map_layer(year: int) -> dict:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    app.query_params["year"] = str(year)
-    app.run()
-    (component,) = app.get("component_instance")
-    return json.loads(component.proto.json_args)
+def test_the_events_list_under_the_map_marks_those_on_the_map():
+    from geo.text.reference_pages import events_near_markdown
 
-
-def test_the_map_marks_events_of_the_years_around_and_lists_them():
-    layer = map_layer(1945)["feature_group"]
-    assert "Soviet landing on Shumshu" in layer and "Medvedev" not in layer
-    assert "https://en.wikipedia.org/wiki/Battle_of_Shumshu" in layer  # the source, in the popup
-    assert "Medvedev" in map_layer(2010)["feature_group"]
-
-
-def test_timeline_lists_every_event_with_a_button_from_1855():
-    """The buttons themselves are clicked in a real browser (tests/test_deep_links.py)."""
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    app.run()
-    app.switch_page("pages/timeline.py").run()
-    assert not app.exception
-    text = "\n".join(m.value for m in app.markdown)
-    assert all(panel.md(title.en) in text for title in EVENTS["title"])
-    buttons = {b.key for b in app.button}
-    assert buttons == {f"show-{e.id}" for e in EVENTS.itertuples() if e.date.year >= geo.first_year()}
+    listed = events_near_markdown(ATLAS, 2010, Localizer(ATLAS, "en"))
+    medvedev = next(line for line in listed.splitlines() if "Medvedev" in line)
+    assert medvedev.endswith("●")

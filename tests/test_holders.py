@@ -2,11 +2,13 @@
 
 import datetime as dt
 
+import places as P  # noqa: N812 - P.KURILSK reads as a place
 import pytest
 import shapely
 
 import geo
-import places as P
+
+ATLAS = geo.current()
 
 CURRENT_YEAR = dt.date.today().year
 EQUAL_AREA = "+proj=laea +lat_0=48 +lon_0=150 +datum=WGS84 +units=m"
@@ -80,7 +82,7 @@ def test_holder_at_known_places(year, place, holder):
 SEA = ["PACIFIC", "FRIZA_STRAIT", "FIRST_KURIL_STRAIT", "LA_PEROUSE_STRAIT", "GOYOMAI_STRAIT"]
 
 
-@pytest.mark.parametrize("year", [p.start for p in geo.periods()] + [CURRENT_YEAR])
+@pytest.mark.parametrize("year", [p.start for p in ATLAS.periods] + [CURRENT_YEAR])
 @pytest.mark.parametrize("place", SEA)
 def test_open_sea_has_no_holder(year, place):
     assert geo.holder_at(year, *getattr(P, place)) is None
@@ -114,7 +116,7 @@ def test_territories_frame_shape(year):
     assert frame.geometry.is_valid.all()
     assert set(frame["holder"]) <= {"RU", "JP", "joint"}
     assert frame["holder"].notna().all()
-    assert set(frame["area"]) == set(geo.areas())
+    assert set(frame["area"]) == set(ATLAS.areas)
 
 
 def _expected_claim(year, area):
@@ -173,7 +175,7 @@ NAMED_ISLANDS = [
 
 @pytest.mark.parametrize("island_id", NAMED_ISLANDS)
 def test_named_island_is_land_on_the_map(island_id):
-    land = geo.land()
+    land = ATLAS.land
     pieces = land[land["island_id"] == island_id]
     assert len(pieces) >= 1, f"{island_id} has no land on the map"
     assert not pieces.geometry.is_empty.any()
@@ -189,7 +191,7 @@ def test_named_island_is_land_on_the_map(island_id):
     ("KORSAKOV", "sakhalin"), ("OKHA", "sakhalin"), ("SEVERO_KURILSK", "paramushir"),
 ])
 def test_known_place_lies_on_its_island(place, island_id):
-    land = geo.land()
+    land = ATLAS.land
     point = shapely.Point(*getattr(P, place))
     hits = land[land.geometry.intersects(point)]
     assert list(hits["island_id"]) == [island_id]
@@ -200,6 +202,13 @@ def test_known_place_lies_on_its_island(place, island_id):
 @pytest.mark.parametrize("area, km2", [("iturup", 3200), ("kunashir", 1490), ("shikotan", 250),
                                        ("habomai", 97)])
 def test_disputed_islands_have_their_real_size(area, km2):
-    land = geo.land()
+    land = ATLAS.land
     measured = land[land["area"] == area].to_crs(EQUAL_AREA).area.sum() / 1e6
     assert measured == pytest.approx(km2, rel=0.15)
+
+
+@pytest.mark.parametrize("year, holder", [(1910, "RU"), (1922, "JP"), (1930, "RU"), (1950, "RU")])
+def test_a_point_on_the_50th_parallel_belongs_to_the_north(year, holder):
+    """On the land border itself (1905–1945) a point belongs to northern Sakhalin, as
+    geo.holder_at documents; the answer does not depend on which piece an index finds first."""
+    assert geo.holder_at(year, 142.8, 50.0) == holder

@@ -1,169 +1,177 @@
-"""No injection: text from the URL and from the data files reaches the page, the map's
-tooltips and popups and the offline atlas as text, never as markup that runs.
+"""Markup from outside shows as text, never as HTML or a link: in the query string, and in
+the data (island, event, period, treaty and border-line names, an event's description), on
+every page, on the map (tooltips, popups) and in the offline atlas.
 
-- The URL, through AppTest: script, HTML, Markdown links and images in ``year``, ``lang`` and
-  ``names`` show in the messages only escaped (backslash before every bracket).
-- The data, through AppTest and in a real browser: a copy of data/ where island names
-  (islands.csv name_en), two event titles (events.yaml), the Portsmouth period's title
-  (periods.yaml) and the Treaty of Portsmouth's summary (treaties.yaml) carry
-  ``<img src=x onerror="window.__pwned=1">`` and ``<script>window.__pwned=1</script>``. The
-  app (one server for the module) and the offline HTML atlas are opened in headless
-  Chromium; hovering an island and clicking an event marker shows the tags as text, and
-  ``window.__pwned`` stays undefined in every frame.
-- No network: every browser test blocks outside hosts and checks that nothing outside was
-  asked for (Streamlit's usage statistics are off in .streamlit/config.toml). With web tiles
-  switched on, a tile server that never answers leaves the map drawn and the slider working.
+A page the markup reached as HTML would run ``window.__pwned=1`` (an <img> that fails to load
+runs its onerror) or show an element the data did not declare.  AppTest checks every page's
+Markdown (rendered by markdown-it, not by the atlas); a real browser checks where text becomes
+HTML: the map's tooltips and popups, an expander's label and the offline atlas.
 """
-
-from __future__ import annotations
 
 import csv
 import json
 import re
 import shutil
-import time
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
+import yaml
+from browser import (
+    DATA,
+    MAP_FRAME,
+    PAGES,
+    app_map_texts,
+    app_server,
+    chromium_path,
+    hover_line,
+    map_frame,
+    map_texts,
+    offline_session,
+    open_app,
+    page_texts,
+    read_markdown,
+    render_markdown,
+    running_server,  # noqa: F401  (fixture)
+)
 from playwright.sync_api import expect
-from streamlit.testing.v1 import AppTest
 
-import geo
-from browser import MAP_FRAME, app_server, block_outside_network, chromium_path, map_frame
-from conftest import DATA, ROOT
-from geo import export, i18n, panel
+from geo.style import EVENT_MARKER, HOLDER_FILL, LINE_STYLE
 
 IMG = '<img src=x onerror="window.__pwned=1">'
 SCRIPT = "<script>window.__pwned=1</script>"
 PAYLOAD = f"{IMG} {SCRIPT}"
-YEAR = 1905  # Portsmouth: the period, its treaty, and two events with a place on the map
-JAPAN = "#7fa9da"          # geo.style.HOLDER_FILL["JP"]
-EVENT_FILL = "#ffa630"     # geo.style.EVENT_MARKER["fillColor"]
-URL_PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
-                "![x](http://example.com/x.png)"]
+MARKDOWN = "**bold** [x](javascript:window.__pwned=1)"
+YEAR = 1905  # Portsmouth: its period, treaty and line, and two events with a place on the map
+JAPANESE_LAND = f'path.leaflet-interactive[fill="{HOLDER_FILL["JP"]}"]'
+TREATY_LINE = f'path[stroke="{LINE_STYLE["treaty"]["color"]}"]'
+EVENT = f'path.leaflet-interactive[fill="{EVENT_MARKER["fillColor"]}"]'
+#: Tags the atlas's own HTML may contain (in popups, the offline atlas); a tag from data is none of these.
+RAW_TAG = re.compile(r"<(img|script)\b", re.I)
 
 
 def browser_test(function):
-    """A test in headless Chromium (pytest-playwright's ``context``/``page``)."""
     needs_chromium = pytest.mark.skipif(chromium_path() is None, reason="needs Chromium (scripts/test.sh installs it)")
     return pytest.mark.browser(needs_chromium(function))
 
 
-# --- the hostile copy of the data ------------------------------------------------------------
+# --- the hostile copy of the data ---------------------------------------------------------------
 
-def _replace_once(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{path.name}: expected {old!r} once; the data changed, update this test"
-    path.write_text(text.replace(old, new), encoding="utf-8")
+def by_id(records, record_id):
+    (record,) = [r for r in records if r.get("id") == record_id]
+    return record
 
 
-def write_hostile_data(folder: Path) -> Path:
-    """A copy of data/ with script and HTML tags in names, titles and a summary."""
+def edit_yaml(path, change) -> None:
+    records = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(records)
+    path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def write_hostile_data(folder):
+    """A copy of data/ with script and img tags in names, titles and descriptions."""
     shutil.copytree(DATA, folder)
     with open(folder / "islands.csv", encoding="utf-8", newline="") as table:
         rows = list(csv.DictReader(table))
     for row in rows:  # every island, so any shape hovered has one
-        row["name_en"] = f"{row['name_en']} {PAYLOAD}"
+        row["name_ru.en"] = f"{row['name_ru.en']} {PAYLOAD}"
     with open(folder / "islands.csv", "w", encoding="utf-8", newline="") as table:
         writer = csv.DictWriter(table, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    quoted = PAYLOAD.replace("'", "''")  # a single-quoted YAML scalar
-    for title in ("Japanese troops occupy Sakhalin", "The 50th-parallel border is surveyed and marked"):
-        _replace_once(folder / "events.yaml", f'title: {{en: "{title}"', f"title: {{en: '{quoted} {title}'")
-    _replace_once(folder / "periods.yaml", 'en: "After the Russo-Japanese War: Sakhalin divided on the 50th parallel"',
-                  f"en: '{quoted} After the Russo-Japanese War'")
-    _replace_once(folder / "treaties.yaml", "      This peace treaty ended the Russo-Japanese War",
-                  f"      {PAYLOAD} This peace treaty ended the Russo-Japanese War")
+
+    def events(records):
+        for event_id in ("sakhalin_invasion_1905", "sakhalin_demarcation_1906"):
+            event = by_id(records, event_id)
+            event["title"]["en"] = f"{PAYLOAD} {event['title']['en']}"
+            event["description"]["en"] = f"{MARKDOWN} {PAYLOAD} {event['description']['en']}"
+
+    edit_yaml(folder / "events.yaml", events)
+    edit_yaml(folder / "periods.yaml", lambda r: by_id(r, "portsmouth")["title"].update(en=f"{PAYLOAD} Portsmouth"))
+    edit_yaml(folder / "treaties.yaml",
+              lambda r: by_id(r, "portsmouth_1905")["title"].update(en=f"{MARKDOWN} {PAYLOAD} Treaty of Portsmouth"))
+    borders = json.loads((folder / "borders.geojson").read_text(encoding="utf-8"))
+    for feature in borders["features"]:
+        if feature["properties"]["id"] == "portsmouth_50th_parallel":
+            feature["properties"]["name"]["en"] = f"{PAYLOAD} 50th parallel"
+    (folder / "borders.geojson").write_text(json.dumps(borders, ensure_ascii=False), encoding="utf-8")
     return folder
 
 
 @pytest.fixture(scope="module")
-def hostile_data(tmp_path_factory) -> Path:
+def hostile_data(tmp_path_factory):
     return write_hostile_data(tmp_path_factory.mktemp("hostile") / "data")
 
 
 @pytest.fixture
-def with_hostile_data(hostile_data, monkeypatch) -> Path:
+def with_hostile_data(hostile_data, monkeypatch, request):
+    request.getfixturevalue("running_server")
     monkeypatch.setenv("ATLAS_DATA_DIR", str(hostile_data))
     return hostile_data
 
 
-def test_the_hostile_copy_loads_and_carries_the_tags(with_hostile_data):
-    assert geo.period_at(YEAR).title("en").startswith(PAYLOAD)
-    assert geo.treaty("portsmouth_1905").summary("en").startswith(PAYLOAD)
-    assert all(name.endswith(PAYLOAD) for name in geo.islands()["name_en"])
-    assert sum(PAYLOAD in title.en for title in geo.events()["title"]) == 2
+# --- AppTest: the query string ------------------------------------------------------------------
 
-
-# --- AppTest: the URL ------------------------------------------------------------------------
-
-UNESCAPED_MARKUP = re.compile(r"(?<!\\)[<>\[\]()!]")
-RAW_TAG = re.compile(r"(?<!\\)</?(img|script)", re.I)  # a tag not preceded by a backslash
-
-
-def run_app(**query) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    app.query_params.update(query)
-    return app.run()
-
-
-@pytest.mark.parametrize("payload", URL_PAYLOADS)
-def test_tags_and_links_in_the_url_show_escaped_in_the_messages(payload):
-    app = run_app(year=payload, lang=payload, names=payload)
+@pytest.mark.usefixtures("running_server")
+@pytest.mark.parametrize("payload", [PAYLOAD, "[x](javascript:alert(1)) ![y](http://example.com/y.png) **b**"])
+def test_markup_in_the_url_shows_as_text_in_the_messages(payload):
+    app = open_app(year=payload, lang=payload, names=payload)
     assert not app.exception
-    warnings = [w.value for w in app.warning]
-    assert len(warnings) == 3  # lang, names, year
-    for text in warnings:
-        assert payload not in text
-        # The user's value sits between the message's quotation marks.
-        (value,) = re.findall(r"“(.*)”", text)
-        assert value == panel.md(payload[:40]), f"not escaped: {text!r}"
-        assert not UNESCAPED_MARKUP.search(value), text
-    for element in [*app.markdown, *app.caption, *app.title, *app.error, *app.info]:
-        assert payload not in element.value and panel.md(payload) not in element.value
+    assert len(app.warning) == 3  # the language, the place names, the year
+    for warning in app.warning:
+        html = render_markdown(warning.value)
+        assert not re.search(r"<(?!/?p>)", html), f"markup in a message: {html}"
+        assert f"“{payload[:40]}”" in read_markdown(warning.value)
 
 
-# --- AppTest: the data -----------------------------------------------------------------------
+# --- AppTest: the data ---------------------------------------------------------------------------
 
-def assert_escaped_markdown(texts: list[str]) -> None:
-    joined = "\n".join(texts)
-    assert panel.md(IMG) in joined, "the tag from the data is not on the page"
-    for text in texts:
-        assert not RAW_TAG.search(text), f"raw tag in {text[:200]!r}"
+def assert_text_only(app, shows_the_tags: bool = True) -> None:
+    """No tag from the data is HTML on the page or its map; where the page names what the
+    hostile data changed, the tags show as text."""
+    if shows_the_tags:
+        shown = "\n".join(text for _, text in page_texts(app) + app_map_texts(app))
+        assert IMG in shown, "the tag from the data is not on the page"
+    for element in app.markdown:
+        html = render_markdown(element.value)
+        assert not RAW_TAG.search(html) and 'href="javascript:' not in html, html
+    for component in app.get("component_instance"):
+        args = json.loads(component.proto.json_args)
+        for part in ("script", "feature_group"):
+            decoded = json.loads('"' + "".join(re.findall(r'"(?:label|popup)":"((?:[^"\\]|\\.)*)"', args[part])) + '"')
+            assert not RAW_TAG.search(decoded), f"a tag from the data is HTML in the map's {part}"
 
 
-def test_data_tags_are_escaped_in_the_panel_and_the_map(with_hostile_data):
-    app = run_app(year=str(YEAR))
+@pytest.mark.parametrize("page", sorted(PAGES.values()))
+def test_tags_in_the_data_show_as_text_on_every_page(with_hostile_data, page):
+    app = open_app(page, year=str(YEAR), compare="1945")
     assert not app.exception, [e.value for e in app.exception]
-    assert_escaped_markdown([m.value for m in app.markdown])
-    (component,) = app.get("component_instance")
-    args = json.loads(component.proto.json_args)
-    escaped = "&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;"
-    for part in ("script", "feature_group"):  # base land (fixed islands) and the year's layer
-        assert escaped in args[part], f"no escaped tag in the map's {part}"
-        assert IMG not in args[part] and "<script>window" not in args[part]
-    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in args["feature_group"]
+    # The dispute and sources pages name none of the islands, events, periods or treaties changed.
+    assert_text_only(app, shows_the_tags=page not in ("pages/dispute.py", "pages/sources.py"))
+    if page == "pages/atlas.py":
+        tooltips = "\n".join(text for where, text in app_map_texts(app) if where == "map tooltip")
+        assert f"{PAYLOAD} 50th parallel — Treaty border" in tooltips  # the border line
+        popups = "\n".join(text for where, text in app_map_texts(app) if where == "map popup")
+        assert f"{MARKDOWN} {PAYLOAD}" in popups  # the event's description, as typed
+    if page == "pages/treaties.py":
+        (label,) = [e.label for e in app.expander if "1905" in e.label]
+        assert f"{MARKDOWN} {PAYLOAD}" in read_markdown(label)
+        assert not re.search(r"<(strong|a|img|script)\b", render_markdown(label))
 
 
-@pytest.mark.parametrize("page", ["pages/timeline.py", "pages/treaties.py", "pages/compare.py"])
-def test_data_tags_are_escaped_on_the_other_pages(with_hostile_data, page):
-    app = run_app(year=str(YEAR), compare="1906")
-    app.switch_page(page).run()
-    assert not app.exception, [e.value for e in app.exception]
-    assert_escaped_markdown([m.value for m in app.markdown])
+def test_tags_in_the_data_show_as_text_in_the_offline_atlas(with_hostile_data):
+    import geo
+    from geo import export
+
+    page = export.html(geo.current(), "en").decode("utf-8")
+    panel = page[page.index('<aside class="atlas-panel"'):]
+    panel = panel[:panel.index("</aside>")]
+    assert not RAW_TAG.search(panel), "a tag from the data is HTML in the offline atlas's panel"
+    assert "&lt;img src=x onerror=" in panel  # the period's title, escaped
+    texts = "\n".join(text for _, text in map_texts(page))
+    assert f"{PAYLOAD} 50th parallel" in texts and IMG in texts
 
 
-# --- a real browser --------------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    """A window the map fits in: a click on a half-hidden map first scrolls the page (Leaflet
-    focuses the map), and the click then misses the marker."""
-    return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}}
-
+# --- a real browser -----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def hostile_server(hostile_data):
@@ -172,188 +180,93 @@ def hostile_server(hostile_data):
 
 
 @pytest.fixture(scope="module")
-def server():
-    with app_server() as running:
-        yield running.url
-
-
-
-
-
-
-def hover_land(page, frame) -> None:
-    """Hover Japanese land in view until a tooltip shows (the middle of a shape's box may be sea)."""
-    shapes = frame.locator(f'path.leaflet-interactive[fill="{JAPAN}"]')
-    view = page.viewport_size
-    for index in reversed(range(shapes.count())):
-        box = shapes.nth(index).bounding_box()
-        if not box or box["width"] < 8 or box["height"] < 8 or box["x"] < 0 or box["y"] < 0 \
-                or box["x"] + box["width"] > view["width"] or box["y"] + box["height"] > view["height"]:
-            continue
-        shapes.nth(index).hover(force=True)
-        if frame.locator(".leaflet-tooltip").count():
-            return
-    raise AssertionError("no island shows a tooltip")
+def page(browser):
+    with offline_session(browser) as offline:
+        yield offline
 
 
 def assert_nothing_ran(page) -> None:
-    """No injected script or handler ran in the page or any of its frames."""
-    page.wait_for_timeout(500)  # time for an <img src=x> to fail to load and fire onerror
+    """No injected script or handler ran in the page or any of its frames, and no element
+    the data did not declare is there."""
+    # An <img src=x> that reached the page as HTML fails to load at once and runs its
+    # onerror: wait until every image of every frame has finished, then look.
     for frame in page.frames:
-        assert frame.evaluate("typeof window.__pwned") == "undefined", f"script ran in {frame.url}"
+        frame.wait_for_function("[...document.images].every(image => image.complete)")
+        assert frame.evaluate("typeof window.__pwned") == "undefined", f"a script ran in {frame.url}"
         assert frame.evaluate("document.querySelectorAll('img[src=\"x\"], img[onerror]').length") == 0, frame.url
-        # (The map's own script holds the labels as escaped JSON text: that is data, not code.)
+        assert frame.evaluate("document.querySelectorAll('a[href^=\"javascript:\"]').length") == 0, frame.url
         assert frame.evaluate(
             "[...document.scripts].filter(s => s.textContent.trim() === 'window.__pwned=1').length") == 0, frame.url
 
 
 @browser_test
-def test_map_tooltip_popup_and_panel_show_the_tags_as_text(hostile_server, offline_page):
-    page = offline_page
-    page.goto(f"{hostile_server}/?year={YEAR}")
+def test_markup_in_the_url_and_the_data_shows_as_text_on_the_map_page(hostile_server, page):
+    payload = f"{IMG}{MARKDOWN}"
+    page.goto(f"{hostile_server}/?" + urlencode({"year": YEAR, "lang": payload, "names": payload, "x": SCRIPT}))
     frame = map_frame(page)
-    # The panel: the period title and the treaty summary, as text.
-    expect(page.get_by_text(IMG).first).to_be_attached()
-    assert page.locator("body").inner_text().count(IMG) >= 2
-    # Hover an island: its name (with the tags) is the tooltip's text.
-    hover_land(page, frame)
-    tooltip = frame.locator(".leaflet-tooltip")
-    expect(tooltip).to_be_visible()
-    expect(tooltip).to_contain_text(IMG)
-    expect(tooltip).to_contain_text(SCRIPT)
-    assert tooltip.locator("img, script").count() == 0
-    # Click an event marker: the event's title (with the tags) is the popup's text.
-    markers = frame.locator(f'path.leaflet-interactive[fill="{EVENT_FILL}"]')
-    expect(markers).to_have_count(2)
-    markers.first.click(force=True)
-    popup = frame.locator(".leaflet-popup-content")
-    expect(popup).to_be_visible()
-    expect(popup).to_contain_text(IMG)
-    expect(popup).to_contain_text(SCRIPT)
-    assert popup.locator("img, script").count() == 0
-    assert_nothing_ran(page)
-
-
-@browser_test
-@pytest.mark.parametrize("path", ["/timeline", "/treaties", f"/compare?year={YEAR}&compare=1945"])
-def test_other_pages_show_the_tags_as_text(hostile_server, offline_page, path):
-    page = offline_page
-    page.goto(f"{hostile_server}{path}")
-    if path == "/treaties":
-        page.get_by_text("Treaty of Portsmouth").first.click()
-    expect(page.get_by_text(IMG).first).to_be_visible()
-    if path.startswith("/compare"):
-        expect(page.locator(MAP_FRAME)).to_have_count(2)
-        for frame in (page.frame_locator(MAP_FRAME).first, page.frame_locator(MAP_FRAME).last):
-            frame.locator("path.leaflet-interactive").first.wait_for()
-    assert_nothing_ran(page)
-
-
-@browser_test
-def test_tags_in_the_url_show_as_text_in_a_browser(server, offline_page):
-    page = offline_page
-    payload = '<img src=x onerror="window.__pwned=1">[x](javascript:window.__pwned=1)'
-    page.goto(f"{server}/?" + urlencode({"year": payload, "lang": payload, "names": payload, "x": SCRIPT}))
-    map_frame(page)
-    alerts = page.locator('[data-testid="stAlert"]')
-    expect(alerts).to_have_count(3)
+    alerts = page.get_by_role("alert")
+    expect(alerts).to_have_count(2)  # the language and the place names
     for alert in alerts.all():
         expect(alert).to_contain_text(payload[:40])
-    assert page.locator('a[href^="javascript:"]').count() == 0
+    expect(page.get_by_text(f"{PAYLOAD} Portsmouth").first).to_be_visible()  # the period's title, in the panel
+    tooltip = frame.locator(".leaflet-tooltip")
+    frame.locator(JAPANESE_LAND).last.hover(force=True)  # an island's name
+    expect(tooltip.last).to_contain_text(PAYLOAD)
+    frame.locator(EVENT).first.dispatch_event("click")  # an event: its title and description
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text(f"{MARKDOWN} {PAYLOAD}")
+    map_window = page.locator(MAP_FRAME).first.element_handle().content_frame()
+    map_window.evaluate("map_div.closePopup(); map_div.setView([50.0, 143.0], 7, {animate: false})")
+    hover_line(page, frame.locator(TREATY_LINE).last)  # the 50th parallel's name
+    expect(tooltip.last).to_contain_text(f"{PAYLOAD} 50th parallel")
+    assert frame.locator(".leaflet-tooltip img, .leaflet-tooltip script, .leaflet-popup img").count() == 0
     assert_nothing_ran(page)
 
 
-def block_all_but_files(context) -> list[str]:
-    """Abort every request that is not to a local file; returns what was tried."""
-    tried: list[str] = []
+@browser_test
+def test_a_treaty_title_with_markup_shows_as_written_in_the_library(hostile_server, page):
+    page.goto(f"{hostile_server}/treaties")
+    label = page.get_by_text(f"1905 · {MARKDOWN} {PAYLOAD} Treaty of Portsmouth")
+    expect(label).to_be_visible()
+    label.click()
+    expect(page.get_by_role("heading", name=f"{MARKDOWN} {PAYLOAD} Treaty of Portsmouth")).to_be_visible()
+    assert page.locator("summary strong, summary a").count() == 0
+    assert_nothing_ran(page)
 
-    def route(request_route):
+
+@browser_test
+def test_the_offline_atlas_shows_the_tags_as_text(with_hostile_data, tmp_path, browser):
+    import geo
+    from geo import export
+
+    atlas = tmp_path / "atlas.html"
+    atlas.write_bytes(export.html(geo.current(), "en"))
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tried = []
+
+    def only_files(request_route):
         if request_route.request.url.startswith(("file:", "data:", "blob:")):
             request_route.continue_()
         else:
             tried.append(request_route.request.url)
             request_route.abort()
 
-    context.route("**/*", route)
-    return tried
-
-
-@browser_test
-def test_offline_atlas_shows_the_tags_as_text(with_hostile_data, tmp_path, context):
-    atlas = tmp_path / "atlas.html"
-    atlas.write_text(export.html("en"), encoding="utf-8")
-    tried = block_all_but_files(context)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(atlas.as_uri())
-    page.locator("path.leaflet-interactive").first.wait_for()
-    portsmouth = [p.id for p in geo.periods()].index(geo.period_at(YEAR).id)
-    page.locator(".atlas-periods button").nth(portsmouth).click()
-    section = page.locator(f'.atlas-period[data-period="{portsmouth}"]')
-    expect(section).to_be_visible()
-    expect(section.locator("h2")).to_contain_text(IMG)
-    hover_land(page, page)
-    expect(page.locator(".leaflet-tooltip")).to_contain_text(IMG)
-    page.locator(f'path.leaflet-interactive[fill="{EVENT_FILL}"]').first.click(force=True)
-    expect(page.locator(".leaflet-popup-content")).to_contain_text(SCRIPT)
-    for index in range(page.locator(".atlas-periods button").count()):
-        page.locator(".atlas-periods button").nth(index).click()
-    assert_nothing_ran(page)
-    assert errors == [], errors
-    assert tried == [], f"the offline atlas asked for {tried[:5]}"
-
-
-# --- no network ------------------------------------------------------------------------------
-
-@browser_test
-def test_every_page_draws_with_no_outside_request(server, offline_page):
-    page = offline_page
-    asked: list[str] = []
-    page.on("request", lambda request: asked.append(request.url))
-    page.goto(f"{server}/?year=1945")
-    expect(map_frame(page).locator(".atlas-legend")).to_be_visible()
-    for path, text in (("/compare", i18n.tr("compare_title", "en")), ("/timeline", i18n.tr("timeline", "en")),
-                       ("/treaties", i18n.tr("treaty_library", "en")), ("/dispute", i18n.tr("dispute_title", "en")),
-                       ("/sources", i18n.tr("sources_title", "en"))):
-        page.goto(f"{server}{path}")
-        expect(page.get_by_role("heading", name=text).first).to_be_visible()
-    page.wait_for_timeout(1000)  # late requests (usage statistics would be sent after load)
-    outside = [url for url in asked if not url.startswith(server) and not url.startswith(("data:", "blob:"))]
-    assert outside == []
-
-
-@browser_test
-def test_web_tiles_that_never_arrive_do_not_block_the_map(server, context):
-    """Tiles on, and the tile server takes the requests and never answers."""
-    hanging = block_outside_network(context, hang=True)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.goto(f"{server}/?year=1944")
-    map_frame(page)
-    assert hanging == [], "outside requests before web tiles were switched on"
-    page.get_by_text(i18n.tr("web_tiles", "en")).click()
-    # The map is rebuilt with tiles: a new iframe replaces the old one.
-    frame = frame_with(page, "img.leaflet-tile")
-    expect(frame.locator(".atlas-legend")).to_be_visible()
-    expect(frame.locator('path[stroke="#111111"]')).to_have_count(2)  # 1944: two treaty lines
-    assert hanging and all("openstreetmap" in url for url in hanging), hanging[:3]
-    page.get_by_role("slider").focus()
-    page.keyboard.press("ArrowRight")
-    expect(page).to_have_url(re.compile(r"year=1945"))
-    expect(frame.locator('path[stroke="#7a1010"]')).to_have_count(2)  # 1945: lines of control
-
-
-def frame_with(page, selector: str, timeout_s: float = 30):
-    """The map frame that holds ``selector`` (while a map is rebuilt, two frames may exist)."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        for frame in page.frames:
-            try:
-                if "st_folium" in frame.url and not frame.is_detached() and frame.query_selector(selector):
-                    return frame
-            except PlaywrightError:  # detached while we looked: the old map going away
-                pass
-        page.wait_for_timeout(100)
-    raise AssertionError(f"no map frame with {selector}")
+    context.route("**/*", only_files)
+    offline = context.new_page()
+    errors = []
+    offline.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        offline.goto(atlas.as_uri())
+        offline.locator("path.leaflet-interactive").first.wait_for()
+        buttons = offline.locator(".atlas-periods button")
+        buttons.filter(has_text="1905").click()
+        section = offline.locator(".atlas-period:not([hidden])")
+        expect(section.locator("h2")).to_contain_text(f"{PAYLOAD} Portsmouth")  # the period's text
+        offline.locator(EVENT).first.dispatch_event("click")
+        expect(offline.locator(".leaflet-popup-content")).to_contain_text(PAYLOAD)
+        for index in range(buttons.count()):
+            buttons.nth(index).click()
+        assert_nothing_ran(offline)
+        assert errors == [] and tried == [], (errors, tried[:5])
+    finally:
+        context.close()

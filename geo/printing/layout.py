@@ -1,7 +1,7 @@
 """The pages the exports print, as matplotlib Figures: a picture of one year (a slide, A4,
 or any size) and the one-page A4 handout.
 
-A picture has the map of :mod:`geo.render`, a title with the year and its treaty, a legend
+A picture has the map of :mod:`geo.printing.static_map`, a title with the year and its treaty, a legend
 and the coastline's attribution; the handout adds the treaty's quoted article and its
 source.  Text sizes are points on a page whose short side is A4's width, so a picture has
 the same proportions of map to text at any size (A4 is exactly 300 dpi, a 1920×1080 slide
@@ -16,10 +16,10 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 
-from . import fonts, i18n, render
-from .i18n import format_date
-from .periods import period_at
-from .treaties import treaty
+from geo.text import Localizer
+
+from . import fonts
+from . import static_map as render
 
 A4_INCHES = (8.27, 11.69)
 SHORT_SIDE_INCHES = A4_INCHES[0]
@@ -49,6 +49,7 @@ class _Column:
 
     def text(self, text: str, size: float, *, weight="normal", color=render.INK, language: str | None = None,
              indent: float = 0.0, gap: float = GAP, url: str | None = None) -> None:
+        """Set ``text`` (``size`` points) below what is set, wrapped to the column's width."""
         prop = FontProperties(family=fonts.family(language, bold=weight == fonts.BOLD), size=size, weight=weight)
         lines = fonts.wrap(text, (self.width - indent) * 72, prop)
         artist = self.figure.text(self.left + indent, self.top, "\n".join(lines), fontproperties=prop, color=color,
@@ -57,6 +58,7 @@ class _Column:
         self._advance(artist, gap)
 
     def legend(self, handles: list, size: float, columns: int = 1, gap: float = GAP) -> None:
+        """Set a legend of ``handles`` below what is set."""
         legend = self.figure.legend(
             handles=handles, loc="upper left", bbox_to_anchor=(self.left, self.top),
             bbox_transform=self.figure.dpi_scale_trans, ncols=columns, frameon=False, borderpad=0,
@@ -91,6 +93,7 @@ class _Column:
         self.start += shift
 
     def move_bottom_to(self, bottom: float) -> None:
+        """Shift everything set so far so the column ends ``bottom`` inches above the edge."""
         self.move_to(bottom + self.height)
 
 
@@ -115,31 +118,33 @@ def _map_bottom(ax) -> float:
     return ax.get_position().y0 * ax.figure.get_size_inches()[1]
 
 
-def _title(column: _Column, year: int, lang: str, scale: float = 1.0) -> None:
-    period = period_at(year)
-    made_by = treaty(period.treaty_id)
-    column.text(i18n.tr("export_year", lang, year=year), 44 * scale, weight=fonts.BOLD, gap=GAP / 2)
-    signed = format_date(made_by.date, lang).replace(" ", NO_BREAK)  # a date stays on one line
-    column.text(i18n.tr("export_treaty", lang, treaty=made_by.title(lang), date=signed),
-                18 * scale, weight=fonts.BOLD, gap=GAP / 2)
-    column.text(period.title(lang), 15 * scale, color=render.MUTED, gap=GAP * 2)
+def _title(column: _Column, year: int, say: Localizer, scale: float = 1.0) -> None:
+    period = say.atlas.period_at(year)
+    column.text(say.message("export_year", year=year), 44 * scale, weight=fonts.BOLD, gap=GAP / 2)
+    if period.treaty:
+        made_by = say.atlas.treaty(period.treaty)
+        signed = say.date(made_by.date).replace(" ", NO_BREAK)  # a date stays on one line
+        heading = say.message("export_treaty", treaty=say.text(made_by.title), date=signed)
+    else:
+        heading = say.message("export_no_treaty")
+    column.text(heading, 18 * scale, weight=fonts.BOLD, gap=GAP / 2)
+    column.text(say.text(period.title), 15 * scale, color=render.MUTED, gap=GAP * 2)
 
 
-def picture(year: int, lang: str, width_px: int, height_px: int) -> Figure:
+def picture(year: int, say: Localizer, width_px: int, height_px: int) -> Figure:
     """The picture of ``year``: the map with its title, legend and attribution, laid out
     beside the map on wide pictures and above and below it on others."""
-    lang = i18n.language(lang)
     dpi = min(width_px, height_px) / SHORT_SIDE_INCHES
     width, height = width_px / dpi, height_px / dpi
     figure = _figure(width, height, dpi)
-    handles = render.legend_handles(year, lang)
+    handles = render.legend_handles(year, say)
     side = width / height >= SIDE_COLUMN_ASPECT
     map_width = min((height - 2 * MARGIN) * render.frame_aspect(), 0.62 * width) if side else width - 2 * MARGIN
     text_width = width - map_width - 3 * MARGIN if side else map_width
     title = _Column(figure, MARGIN, height - MARGIN, text_width)
-    _title(title, year, lang)
+    _title(title, year, say)
     attribution = _Column(figure, MARGIN, height, text_width)
-    attribution.text(i18n.tr("map_attribution", lang), 8, color=render.MUTED)
+    attribution.text(say.message("map_attribution"), 8, color=render.MUTED)
     attribution.move_bottom_to(MARGIN)
     if side:
         title.legend(handles, 13)
@@ -150,37 +155,54 @@ def picture(year: int, lang: str, width_px: int, height_px: int) -> Figure:
         room = title.top - attribution.start - legend.height - 2 * GAP
         ax = _map_axes(figure, MARGIN, attribution.start + legend.height + 2 * GAP, map_width, room)
         legend.move_to(_map_bottom(ax) - GAP)
-    render.draw_map(ax, year, lang)
+    render.draw_map(ax, year, say)
     return figure
 
 
-def handout(year: int, lang: str) -> Figure:
+def handout(year: int, say: Localizer) -> Figure:
     """One A4 page for students: the map of ``year``, its legend, the treaty's quoted
     article with its source, and the attribution."""
-    lang = i18n.language(lang)
     width, height = A4_INCHES
     figure = _figure(width, height, 100)
     text_width = width - 2 * MARGIN
     title = _Column(figure, MARGIN, height - MARGIN, text_width)
-    _title(title, year, lang, scale=0.85)
+    _title(title, year, say, scale=0.85)
     attribution = _Column(figure, MARGIN, height, text_width)
-    attribution.text(i18n.tr("map_attribution", lang), 7, color=render.MUTED)
+    attribution.text(say.message("map_attribution"), 7, color=render.MUTED)
     attribution.move_bottom_to(MARGIN)
 
-    quote = treaty(period_at(year).treaty_id).quotes[0]
     below = _Column(figure, MARGIN, height, text_width)
-    below.legend(render.legend_handles(year, lang), 9, columns=2, gap=GAP * 2)
-    below.text(i18n.tr("quoted", lang, article=quote.article(lang), language=i18n.language_name(quote.language, lang)),
-               10, weight=fonts.BOLD)
-    quote_top = below.top
-    below.text(quote.text, 10, language=quote.language, indent=0.16)
-    below.rule(quote_top)
-    if quote.note:
-        below.text(quote.note(lang), 8, color=render.MUTED)
-    below.text(i18n.tr("export_quote_source", lang, title=quote.source.title), 8, gap=0.02)
-    below.text(quote.source.url, 8, color=LINK, url=quote.source.url)
+    below.legend(render.legend_handles(year, say), 9, columns=2, gap=GAP * 2)
+    _article(below, year, say)
     room = title.top - attribution.start - below.height - 2 * GAP
     ax = _map_axes(figure, MARGIN, attribution.start + below.height + 2 * GAP, text_width, room)
     below.move_to(_map_bottom(ax) - GAP)
-    render.draw_map(ax, year, lang)
+    render.draw_map(ax, year, say)
     return figure
+
+
+def _article(column: _Column, year: int, say: Localizer) -> None:
+    """The treaty article behind the border of ``year`` (original, its translation into the
+    page's language, its source), or what the border rests on where no treaty drew it."""
+    period = say.atlas.period_at(year)
+    quotes = say.atlas.treaty(period.treaty).quotes if period.treaty else ()
+    if not quotes:
+        column.text(say.message("no_treaty"), 10, weight=fonts.BOLD)
+        column.text(say.text(period.basis), 9)
+        return
+    quote = quotes[0]
+    column.text(say.message("quoted", article=say.text(quote.article), language=say.language_name(quote.language)),
+                10, weight=fonts.BOLD)
+    quote_top = column.top
+    column.text(quote.text, 10, language=quote.language, indent=0.16)
+    column.rule(quote_top)
+    translation = say.translation(quote)
+    if translation is not None:
+        column.text(say.translation_heading(translation), 9, weight=fonts.BOLD)
+        translation_top = column.top
+        column.text(translation.text, 10, language=say.lang, indent=0.16)
+        column.rule(translation_top)
+    if quote.note:
+        column.text(say.text(quote.note), 8, color=render.MUTED)
+    column.text(say.message("export_quote_source", title=quote.source.title), 8, gap=0.02)
+    column.text(quote.source.url, 8, color=LINK, url=quote.source.url)

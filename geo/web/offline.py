@@ -1,15 +1,17 @@
 """The offline atlas: one self-contained HTML page with every period, to hand to students on
 a USB stick.
 
-It is the app's map (:func:`geo.webmap.base_map` and one :func:`geo.webmap.year_layer` per
-period) with Leaflet's script and stylesheet written into the page instead of linked, so
-it needs no server, no CDN and no internet.  Buttons switch the period: the map swaps the
-period's layer and the panel beside it shows the period, its treaty and the treaty's
-quoted article with its source.  Everything taken from data is HTML-escaped.
+It is the app's map (:func:`geo.web.layers.base_map` and one
+:func:`geo.web.layers.year_layer` per period) with Leaflet's script and stylesheet written
+into the page instead of linked, so it needs no server, no CDN and no internet.  Buttons
+switch the period: the map swaps the period's layer and the panel beside it shows the
+period, its treaty and the treaty's quoted article with its source.  Everything taken from
+data is HTML-escaped.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from html import escape
 from pathlib import Path
@@ -17,13 +19,12 @@ from pathlib import Path
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from . import i18n, webmap
-from .land import COASTLINE_BOX
-from .i18n import format_date
-from .periods import Period, periods
-from .treaties import treaty
+from geo.model import MAP_FRAME, Atlas, Period
+from geo.text import Localizer
 
-LEAFLET_DIR = Path(__file__).resolve().parent.parent / "static" / "leaflet"
+from . import layers
+
+LEAFLET_DIR = Path(__file__).resolve().parents[2] / "static" / "leaflet"
 
 _CSS = """
 <style>
@@ -76,7 +77,7 @@ class _PeriodSwitch(MacroElement):
     def __init__(self, layers: list[str]):
         super().__init__()
         self.layers = layers
-        west, south, east, north = COASTLINE_BOX
+        west, south, east, north = MAP_FRAME
         self.bounds = [[south, west], [north, east]]
 
 
@@ -85,61 +86,89 @@ def _leaflet(name: str) -> str:
     return (LEAFLET_DIR / name).read_text(encoding="utf-8").replace("</", "<\\/")
 
 
-def _years(period: Period) -> str:
-    return f"{period.start}–{period.end - 1}" if period.end is not None else f"{period.start}–"
+def _years(period: Period, say: Localizer) -> str:
+    if period.end is None:
+        return f"{period.start}–"
+    return say.date_range(dt.date(period.start, 1, 1), dt.date(period.end - 1, 1, 1), "year")
 
 
-def _section(index: int, period: Period, lang: str) -> str:
-    """The panel for one period: what it was, its treaty and the quoted article."""
-    tr = i18n.tr
-    made_by = treaty(period.treaty_id)
-    quote = made_by.quotes[0]
-    language = i18n.language_name(quote.language, lang)
-    note = f'<p class="atlas-note">{escape(quote.note(lang))}</p>' if quote.note else ""
+def _treaty_section(atlas: Atlas, period: Period, say: Localizer) -> str:
+    """The treaty that drew the period's line and its first quoted article, or what the line
+    rests on where no treaty drew it."""
+    if period.treaty is None:
+        return f"<h3>{escape(say.message('no_treaty'))}</h3>\n  <p>{escape(say.text(period.basis))}</p>"
+    made_by = atlas.treaty(period.treaty)
+    parts = [f"<h3>{escape(say.text(made_by.title))}</h3>",
+             f"<p>{escape(say.message('signed'))}: {escape(say.signed_on(made_by.date, made_by.date_old_style))} · "
+             f"{escape(say.text(made_by.place))}</p>"]
+    for quote in made_by.quotes[:1]:
+        language = say.language_name(quote.language)
+        parts += [f"<p><b>{escape(say.message('quoted', article=say.text(quote.article), language=language))}</b></p>",
+                  f'<blockquote lang="{escape(quote.language)}">{escape(quote.text)}</blockquote>']
+        translation = say.translation(quote)
+        if translation is not None:
+            parts += [f"<p><b>{escape(say.translation_heading(translation))}</b></p>",
+                      f'<blockquote lang="{escape(say.lang)}">{escape(translation.text)}</blockquote>']
+        if quote.note:
+            parts.append(f'<p class="atlas-note">{escape(say.text(quote.note))}</p>')
+        parts.append(f'<p class="atlas-source">{escape(say.message("source"))}: '
+                     f'<a href="{escape(quote.source.url)}">{escape(quote.source.title)}</a></p>')
+    return "\n  ".join(parts)
+
+
+def _section(atlas: Atlas, index: int, period: Period, say: Localizer) -> str:
+    """The panel for one period: what it was, and what its border rests on."""
     return f"""
 <section class="atlas-period" data-period="{index}"{"" if index == 0 else " hidden"}>
-  <h2>{escape(_years(period))} · {escape(period.title(lang))}</h2>
-  <p>{escape(period.description(lang))}</p>
-  <h3>{escape(made_by.title(lang))}</h3>
-  <p>{escape(tr("signed", lang))}: {escape(format_date(made_by.date, lang))} · {escape(made_by.place(lang))}</p>
-  <p><b>{escape(tr("quoted", lang, article=quote.article(lang), language=language))}</b></p>
-  <blockquote lang="{escape(quote.language)}">{escape(quote.text)}</blockquote>
-  {note}
-  <p class="atlas-source">{escape(tr("source", lang))}:
-    <a href="{escape(quote.source.url)}">{escape(quote.source.title)}</a></p>
+  <h2>{escape(_years(period, say))} · {escape(say.text(period.title))}</h2>
+  <p>{escape(say.text(period.description))}</p>
+  {_treaty_section(atlas, period, say)}
 </section>"""
 
 
-def atlas(lang: str) -> str:
-    """The whole offline atlas in ``lang``, as one HTML document."""
-    lang = i18n.language(lang)
-    all_periods = periods()
-    m = webmap.base_map(lang)
+def offline_atlas(atlas: Atlas, lang: str) -> str:
+    """The whole offline atlas, as one HTML document.
+
+    Parameters
+    ----------
+    atlas : Atlas
+    lang : str
+        Language code of the page.
+
+    Returns
+    -------
+    str
+        A self-contained HTML page (Leaflet inlined) with every period, switched by buttons.
+    """
+    say = Localizer(atlas, lang)
+    lang = say.lang
+    all_periods = atlas.periods
+    m = layers.base_map(atlas, lang)
     # Leaflet inline, and before the atlas's own style so the atlas's sea colour wins.
     m.default_js, m.default_css = [], []
     header = m.get_root().header
     header.add_child(Element(f"<style>{_leaflet('leaflet.css')}</style>"), name="leaflet_css", index=0)
     header.add_child(Element(f"<script>{_leaflet('leaflet.js')}</script>"), name="leaflet_js", index=0)
     header.add_child(Element(_CSS), name="offline_css")
-    header.add_child(Element(f"<title>{escape(i18n.tr('app_title', lang))}</title>"), name="title")
-    layers = []
+    header.add_child(Element(f"<title>{escape(say.message('app_title'))}</title>"), name="title")
+    period_layers = []
     for index, period in enumerate(all_periods):
-        layer = webmap.year_layer(period.start, lang)
+        layer = layers.year_layer(atlas, period.start, lang)
         layer.show = index == 0
         layer.add_to(m)
-        layers.append(layer.get_name())
+        period_layers.append(layer.get_name())
     buttons = "".join(
-        f'<button type="button" aria-pressed="{json.dumps(i == 0)}">{escape(_years(p))}</button>'
+        f'<button type="button" aria-pressed="{json.dumps(i == 0)}">{escape(_years(p, say))}</button>'
         for i, p in enumerate(all_periods))
     panel = f"""
 <aside class="atlas-panel" lang="{lang}">
-  <h1>{escape(i18n.tr("app_title", lang))}</h1>
-  <p class="atlas-intro">{escape(i18n.tr("offline_atlas_intro", lang))}</p>
-  <nav class="atlas-periods" aria-label="{escape(i18n.tr("periods", lang))}">{buttons}</nav>
-  {"".join(_section(i, p, lang) for i, p in enumerate(all_periods))}
-  <p class="atlas-attribution">{escape(i18n.tr("map_attribution", lang))}</p>
+  <h1>{escape(say.message("app_title"))}</h1>
+  <p class="atlas-intro">{escape(say.message("offline_atlas_intro"))}</p>
+  <nav class="atlas-periods" aria-label="{escape(say.message("periods"))}">{buttons}</nav>
+  {"".join(_section(atlas, i, p, say) for i, p in enumerate(all_periods))}
+  <p class="atlas-attribution">{escape(say.message("map_attribution"))}</p>
 </aside>"""
     root = m.get_root()
     root.html.add_child(Element(panel), name="atlas_panel")
-    _PeriodSwitch(layers).add_to(m)
+    _PeriodSwitch(period_layers).add_to(m)
     return root.render()

@@ -1,17 +1,15 @@
 """A static map of one year, drawn with matplotlib onto an Axes: the map of the picture,
 handout and animation exports.
 
-It is drawn from the same data as the web map (the land of :func:`geo.land`, the holders of
-:func:`geo.territories`, the lines of :func:`geo.borders`) in the same colours, line styles
-and hatching (:mod:`geo.style`), with the island names, a scale bar and the graticule
-that a printed map needs.
+It is drawn from the same snapshot as the web map (its land, territories and border lines)
+in the same colours, line styles and hatching (:mod:`geo.style`), with the island names, a
+scale bar and the graticule that a printed map needs.
 
-Projection: Lambert azimuthal equal-area centred on the frame.  Equal-area, because a
-student comparing two years is comparing how much land changed hands; and within the frame
-(the coastline's box, 139–163°E, 41–56°N) its scale is true to 0.5%, so one scale bar
-holds anywhere on the map.  The box is drawn as it projects, with curved parallels and
-converging meridians as in a printed atlas, so the straight cuts of the clipped coastline
-data never show.
+Projection: the atlas's equal-area projection (:data:`geo.model.EQUAL_AREA_CRS`), because a
+student comparing two years is comparing how much land changed hands; within the frame
+(139–163°E, 41–56°N) its scale is true to 0.5%, so one scale bar holds anywhere on the map.
+The box is drawn as it projects, with curved parallels and converging meridians as in a
+printed atlas, so the straight cuts of the clipped coastline data never show.
 """
 
 from __future__ import annotations
@@ -31,22 +29,19 @@ from matplotlib.path import Path
 from shapely.geometry import box
 from shapely.ops import polylabel
 
-from . import fonts, i18n
-from .holdings import territories_by_period
-from .land import COASTLINE_BOX, areas, islands, land
-from .lines import borders
-from .periods import period_at
-from .sources import per_data_dir, per_data_version
-from .style import HOLDER_FILL, HOLDER_STROKE, LINE_STYLE, SEA, hatch
+from geo.model import EQUAL_AREA_CRS, MAP_FRAME, Atlas
+from geo.style import HOLDER_FILL, HOLDER_STROKE, LINE_STYLE, SEA, hatch
+from geo.text import Localizer
 
-MAP_CRS = "+proj=laea +lat_0=48.5 +lon_0=151 +datum=WGS84 +units=m"
-FRAME = COASTLINE_BOX
+from . import fonts
+
+MAP_CRS = EQUAL_AREA_CRS
+FRAME = MAP_FRAME
 GRATICULE_STEP = 5
 # The web map's widths are CSS pixels; a CSS pixel is 0.75 pt, so lines keep their weight.
 PT_PER_PX = 0.75
-# Stripes thinner and farther apart than the web map's: on a slide or a page the whole
-# region is a few inches wide, and the web map's stripes would drown the fill colour.
-HATCH_SPACING_DEG = 0.12
+# Stripes thinner than the web map's: on a slide or a page the whole region is a few inches
+# wide, and wider stripes would drown the fill colour.
 HATCH_WIDTH_PT = 0.6
 # Islands with less land than this in the frame get no name of their own; a group with no
 # named island gets the group's name instead (the Habomai Islands).
@@ -103,29 +98,24 @@ def _frame() -> shapely.Polygon:
     return _to_map(box(*FRAME).segmentize(0.25))
 
 
-@per_data_dir
-def _land() -> gpd.GeoSeries:
-    return land().geometry.to_crs(MAP_CRS)
+@lru_cache(maxsize=4)
+def _land(atlas: Atlas) -> gpd.GeoSeries:
+    return atlas.land.geometry.to_crs(MAP_CRS)
 
 
-@per_data_dir
-def _land_index() -> shapely.STRtree:
-    return shapely.STRtree(_land().values)
-
-
-@per_data_dir
-def _periods() -> dict[str, _Period]:
-    projected = _land()
+@lru_cache(maxsize=4)
+def _periods(atlas: Atlas) -> dict[str, _Period]:
+    projected = _land(atlas)
     drawn = {}
-    for period_id, frame in territories_by_period().items():
+    for period in atlas.periods:
+        frame = atlas.period_territories(period.id)
         # One outline per island and holder: Sakhalin shows its cut on 50°N only in the
         # years that line was a border, as on the web map.
         held = frame.assign(geometry=projected.values).set_crs(MAP_CRS, allow_override=True) \
             .dissolve(by=["island_id", "holder"], as_index=False)
         claimed = frame[frame["claimed_by"].notna()]
-        stripes = gpd.GeoSeries([hatch(g, HATCH_SPACING_DEG) for g in claimed.geometry],
-                                index=claimed.index, crs=frame.crs)
-        drawn[period_id] = _Period(
+        stripes = gpd.GeoSeries([hatch(g) for g in claimed.geometry], index=claimed.index, crs=frame.crs)
+        drawn[period.id] = _Period(
             land={holder: polygon_path(rows.geometry) for holder, rows in held.groupby("holder")},
             hatching={claimant: line_path(stripes[rows.index].to_crs(MAP_CRS))
                       for claimant, rows in claimed.groupby("claimed_by")},
@@ -133,10 +123,10 @@ def _periods() -> dict[str, _Period]:
     return drawn
 
 
-@per_data_version(maxsize=64)
-def _lines(year: int) -> tuple[tuple[str, Path, shapely.Geometry], ...]:
+@lru_cache(maxsize=64)
+def _lines(atlas: Atlas, year: int) -> tuple[tuple[str, Path, shapely.Geometry], ...]:
     """The border lines of ``year`` by kind: a path to draw and the projected geometry."""
-    lines = borders(year)
+    lines = atlas.borders(year)
     projected = lines.geometry.to_crs(MAP_CRS)
     return tuple((kind, line_path(projected[rows.index]), shapely.union_all(projected[rows.index].values))
                  for kind, rows in lines.groupby("kind", sort=False))
@@ -158,30 +148,40 @@ def _dashes(kind: str) -> tuple:
 
 
 def line_width(kind: str) -> float:
+    """The printed width (points) of a border line of ``kind``: the web map's, in points."""
     return LINE_STYLE[kind]["weight"] * PT_PER_PX
 
 
-def legend_handles(year: int, lang: str) -> list:
-    """Legend entries for what the map of ``year`` shows, labelled in ``lang``."""
-    period = period_at(year)
+def legend_handles(year: int, say: Localizer) -> list:
+    """Legend entries for what the map of ``year`` shows: each holder named as its state was
+    that year ("Russian Empire", "USSR"...), hatching where land is claimed, line kinds."""
+    period = say.atlas.period_at(year)
     holders = set(period.holders.values())
-    handles = [Patch(facecolor=HOLDER_FILL[h], edgecolor=HOLDER_STROKE[h], label=i18n.tr(f"holder_{h}", lang))
+    handles = [Patch(facecolor=HOLDER_FILL[h], edgecolor=HOLDER_STROKE[h],
+                     label=say.message("holder_joint") if h == "joint" else say.state(h, year))
                for h in ("RU", "JP", "joint") if h in holders]
     if period.claims:
-        handles.append(Patch(facecolor="white", edgecolor=MUTED, hatch="////", label=i18n.tr("legend_hatch", lang)))
-    kinds = set(borders(year)["kind"])
+        handles.append(Patch(facecolor="white", edgecolor=MUTED, hatch="////", label=say.message("legend_hatch")))
+    kinds = set(say.atlas.borders(year)["kind"])
     handles += [Line2D([], [], color=LINE_STYLE[k]["color"], linewidth=line_width(k), linestyle=_dashes(k),
-                       dash_capstyle="round", label=i18n.tr(f"kind_{k}", lang))
+                       dash_capstyle="round", label=say.message(f"kind_{k}"))
                 for k in LINE_STYLE if k in kinds]
     return handles
 
 
-def draw_map(ax: Axes, year: int, lang: str) -> None:
+def draw_map(ax: Axes, year: int, say: Localizer) -> None:
     """Draw the map of ``year`` on ``ax``: sea, graticule, land by holder, hatching for
-    claimed land, border lines, island names and a scale bar.  The Axes' figure needs a
-    canvas (labels are measured to keep them apart)."""
-    lang = i18n.language(lang)
-    period = _periods()[period_at(year).id]
+    claimed land, border lines, island names (in ``say``'s language) and a scale bar.
+
+    The Axes' figure needs a canvas (labels are measured to keep them apart).
+
+    Raises
+    ------
+    ValueError
+        If ``year`` is before the first period.
+    """
+    atlas = say.atlas
+    period = _periods(atlas)[atlas.period_at(year).id]
     frame = _frame()
     west, south, east, north = frame.bounds
     ax.set_xlim(west, east)
@@ -190,22 +190,22 @@ def draw_map(ax: Axes, year: int, lang: str) -> None:
     ax.set_axis_off()
 
     sea = ax.add_patch(PathPatch(polygon_path([frame]), facecolor=SEA, edgecolor=MUTED, linewidth=0.8, zorder=0))
-    _graticule(ax, sea)
+    _graticule(ax, sea, say)
     for holder, path in period.land.items():
         ax.add_patch(PathPatch(path, facecolor=HOLDER_FILL[holder], edgecolor=HOLDER_STROKE[holder],
                                linewidth=0.35, zorder=2))
     for claimant, path in period.hatching.items():
         ax.add_patch(PathPatch(path, fill=False, edgecolor=HOLDER_STROKE[claimant],
                                linewidth=HATCH_WIDTH_PT, zorder=3))
-    lines = _lines(year)
+    lines = _lines(atlas, year)
     for kind, path, _ in lines:
         ax.add_patch(PathPatch(path, fill=False, edgecolor=LINE_STYLE[kind]["color"], linewidth=line_width(kind),
                                linestyle=_dashes(kind), capstyle="round", joinstyle="round", zorder=4))
     bar = _scale_bar(ax)
-    _island_names(ax, lang, obstacles=[bar, *(geometry for _, _, geometry in lines)])
+    _island_names(ax, say, obstacles=[bar, *(geometry for _, _, geometry in lines)])
 
 
-def _graticule(ax: Axes, sea: PathPatch) -> None:
+def _graticule(ax: Axes, sea: PathPatch, say: Localizer) -> None:
     west, south, east, north = FRAME
     meridians = [shapely.LineString([(lon, south), (lon, north)])
                  for lon in range(int(west) + 1, int(east) + 1) if lon % GRATICULE_STEP == 0]
@@ -217,12 +217,12 @@ def _graticule(ax: Axes, sea: PathPatch) -> None:
     size = 7.5
     for line, lon in zip(grid, [round(m.coords[0][0]) for m in meridians]):
         x, y = line.coords[0]
-        ax.text(x, y, f"{lon}°E", fontsize=size, color=MUTED, ha="center", va="bottom",
+        ax.text(x, y, say.message("degrees_east", degrees=lon), fontsize=size, color=MUTED, ha="center", va="bottom",
                 fontfamily=fonts.family(), zorder=5, path_effects=HALO)
     for line, lat in zip(grid[len(meridians):], [round(p.coords[0][1]) for p in parallels]):
         x, y = line.coords[0]
-        ax.text(x, y, f" {lat}°N", fontsize=size, color=MUTED, ha="left", va="bottom",
-                fontfamily=fonts.family(), zorder=5, path_effects=HALO)
+        ax.text(x, y, " " + say.message("degrees_north", degrees=lat), fontsize=size, color=MUTED, ha="left",
+                va="bottom", fontfamily=fonts.family(), zorder=5, path_effects=HALO)
 
 
 def _scale_bar(ax: Axes) -> shapely.Polygon:
@@ -260,33 +260,33 @@ class _Name:
     context: bool                   # land outside the story (Kamchatka, Hokkaido, ...)
 
 
-@per_data_version(maxsize=4)
-def _names(lang: str) -> tuple[_Name, ...]:
-    """The islands big enough to name, largest first, and each group whose islands are all
-    too small to be named one by one (the Habomai Islands)."""
-    gazetteer = islands()
-    pieces = land().assign(geometry=_land().values)
+@lru_cache(maxsize=8)
+def _names(atlas: Atlas, lang: str) -> tuple[_Name, ...]:
+    """The islands big enough to name (by their Russian-form names), largest first, and each
+    group whose islands are all too small to be named one by one (the Habomai Islands)."""
+    say = Localizer(atlas, lang)
+    pieces = atlas.land.assign(geometry=_land(atlas).values)
     by_island = pieces.dissolve(by="island_id")
     frame = _frame()
-    context = {g for a in areas().values() if a.context for g in a.groups}
-    column = "name_ko" if lang == "ko" else "name_en"
+    context = {g for a in atlas.areas.values() if a.context for g in a.groups}
     names, named_groups = [], set()
     for island_id in by_island.area.sort_values(ascending=False).index:
         shape = by_island.geometry[island_id]
         if shapely.intersection(shape, frame).area < LABEL_MIN_KM2 * 1e6:
             continue
-        row = gazetteer.loc[island_id]
-        point = _TO_MAP.transform(row["lon"], row["lat"])
-        names.append(_Name(row[column], point, shape, frozenset([island_id]), row["group"] in context))
-        named_groups.add(row["group"])
-    for area in areas().values():
+        island = atlas.islands[island_id]
+        point = _TO_MAP.transform(island.lon, island.lat)
+        names.append(_Name(say.place_name(island, "ru"), point, shape, frozenset([island_id]),
+                           island.group in context))
+        named_groups.add(island.group)
+    for area in atlas.areas.values():
         groups = set(area.groups) - named_groups
         if area.context or not groups:
             continue
-        members = pieces[pieces["island_id"].map(gazetteer["group"]).isin(groups)]
+        members = pieces[pieces["island_id"].map(lambda i: atlas.islands[i].group).isin(groups)]
         shape = shapely.union_all(members.geometry.values)
         centre = shape.centroid
-        names.append(_Name(area.name(lang), (centre.x, centre.y), shape, frozenset(members["island_id"]), False))
+        names.append(_Name(say.text(area.name), (centre.x, centre.y), shape, frozenset(members["island_id"]), False))
         named_groups |= groups
     return tuple(names)
 
@@ -302,14 +302,15 @@ _FARTHER_STEPS = 12
 _SHIFT = {"left": 0.0, "center": 0.5, "right": 1.0, "bottom": 0.0, "top": 1.0}
 
 
-def _reads_as_own(spot: shapely.Polygon, anchor, name: _Name) -> bool:
+def _reads_as_own(atlas: Atlas, spot: shapely.Polygon, anchor, name: _Name) -> bool:
     """True if ``spot`` covers no land and the point the name hangs from is nearer the land
     it names than any other: a name beside an island must not read as its neighbour's."""
-    if len(_land_index().query(spot, predicate="intersects")):
+    index = atlas.land_index(MAP_CRS)
+    if len(index.query(spot, predicate="intersects")):
         return False
     anchor = shapely.Point(anchor)
-    nearby = _land_index().query(anchor, predicate="dwithin", distance=anchor.distance(name.land))
-    return set(land()["island_id"].iloc[nearby]) <= name.islands
+    nearby = index.query(anchor, predicate="dwithin", distance=anchor.distance(name.land))
+    return set(atlas.land["island_id"].iloc[nearby]) <= name.islands
 
 
 def _two_lines(text: str) -> str | None:
@@ -328,7 +329,7 @@ def _footprint(anchor, size, ha: str, va: str, pad: float) -> shapely.Polygon:
     return box(left - pad, bottom - pad, left + width + pad, bottom + height + pad)
 
 
-def _island_names(ax: Axes, lang: str, obstacles: list) -> None:
+def _island_names(ax: Axes, say: Localizer, obstacles: list) -> None:
     """Name the main islands, each where it clashes with no other name, no other land and
     no border line.  Names with the fewest free places are placed first (the crowded
     Shumshu before its big neighbour Paramushir), each in its best place that still leaves
@@ -339,7 +340,7 @@ def _island_names(ax: Axes, lang: str, obstacles: list) -> None:
     per_pixel = (east - west) / ax.bbox.width
     pad = 2.5 * ax.figure.dpi / 72 * per_pixel  # 2.5 pt, in map metres
     pending = {}
-    for name in _names(lang):
+    for name in _names(say.atlas, say.lang):
         text = ax.text(0, 0, name.text, fontsize=13 if name.context else 11.5,
                        color=MUTED if name.context else INK, fontweight="normal" if name.context else fonts.BOLD,
                        fontfamily=fonts.family(bold=not name.context), multialignment="center",
@@ -350,7 +351,7 @@ def _island_names(ax: Axes, lang: str, obstacles: list) -> None:
             extent = text.get_window_extent(renderer)
             return extent.width * per_pixel, extent.height * per_pixel
 
-        pending[text] = list(_places(name, measure, obstacles, pad))
+        pending[text] = list(_places(say.atlas, name, measure, obstacles, pad))
     taken: list[shapely.Polygon] = []
     while pending:
         for text, places in pending.items():
@@ -368,7 +369,7 @@ def _island_names(ax: Axes, lang: str, obstacles: list) -> None:
         taken.append(spot)
 
 
-def _places(name: _Name, measure, obstacles: list, pad: float):
+def _places(atlas: Atlas, name: _Name, measure, obstacles: list, pad: float):
     """Every place where ``name`` fits, best first, as (wording, anchor, ha, va, the box it
     covers): on its land at its label point or most inland point, on one line or two; then,
     unless it is context land, beside it over the sea, moved out from the label point until
@@ -397,5 +398,5 @@ def _places(name: _Name, measure, obstacles: list, pad: float):
             anchor = tuple(np.asarray(name.point) + k * step)
             spot = _footprint(anchor, size, ha, va, pad)
             if frame.contains(spot) and not any(spot.intersects(o) for o in obstacles) \
-                    and _reads_as_own(spot, anchor, name):
+                    and _reads_as_own(atlas, spot, anchor, name):
                 yield name.text, anchor, ha, va, spot

@@ -36,7 +36,7 @@ CJK_QUOTE = [JAPANESE, KOREAN]
 BOLD = 600
 
 
-class FontsMissing(RuntimeError):
+class FontsMissingError(RuntimeError):
     """A font package of requirements.txt is not installed."""
 
 
@@ -44,7 +44,7 @@ def _file(package: str, name: str) -> Path:
     spec = importlib.util.find_spec(package)
     path = Path(spec.submodule_search_locations[0]) / name if spec and spec.submodule_search_locations else None
     if path is None or not path.is_file():
-        raise FontsMissing(f"the font {name} of the package {package.replace('_', '-')} is missing; "
+        raise FontsMissingError(f"the font {name} of the package {package.replace('_', '-')} is missing; "
                            f"run: pip install -r requirements.txt")
     return path
 

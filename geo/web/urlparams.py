@@ -9,12 +9,24 @@ from __future__ import annotations
 
 import math
 
-NAME_STYLES = ("both", "ru", "ja")
+from geo.text import NAME_STYLES
 
 
 def year(raw: str | None, default: int, first: int, last: int) -> tuple[int, bool]:
     """The year asked for, or ``default`` for no year, not a number, or a year outside
     ``first``..``last``; and whether ``raw`` was replaced.
+
+    Parameters
+    ----------
+    raw : str or None
+        The value of the URL parameter, as typed.
+    default, first, last : int
+        Years.
+
+    Returns
+    -------
+    (int, bool)
+        The year to show, and whether ``raw`` was replaced (to say so on the page).
 
     This is how Streamlit's slider reads the value it is bound to in the URL (``float``,
     then the whole part; anything else, its default), so the year a message names is the
@@ -33,7 +45,8 @@ def year(raw: str | None, default: int, first: int, last: int) -> tuple[int, boo
 
 
 def name_style(raw: str | None) -> tuple[str, bool]:
-    """Which place names to show: 'both' (default), 'ru' or 'ja'; and whether ``raw`` was replaced."""
+    """Which place names to show, from the URL's ``names`` value: 'both' (default), 'ru' or
+    'ja' (any case, spaces ignored); and whether ``raw`` was replaced."""
     if raw is None:
         return NAME_STYLES[0], False
     wanted = raw.strip().lower()

@@ -1,0 +1,59 @@
+"""The catalogue of interface strings: every key the code shows, with the placeholders the
+code fills in.
+
+The words themselves are data (``data/ui.yaml``, one text per language); this is the code's
+side of the contract.  :func:`problems` checks the data against it, so a ``{yaer}`` typed in
+one language, or a key the code needs but the file lacks, is reported by
+``python -m geo check`` instead of failing on a page.
+"""
+
+from __future__ import annotations
+
+from geo.model import Atlas, Problem
+from geo.model.atlas import MESSAGES_FILE
+from geo.model.schema import placeholders
+
+#: key -> the names the code fills into it.
+MESSAGES: dict[str, frozenset[str]] = {key: frozenset(names) for key, names in {
+    "app_title": (), "app_intro": (), "language": (), "page_atlas": (), "year": (), "jump_to": (),
+    "legend_title": (), "legend_hatch": (), "holder_RU": (), "holder_JP": (), "holder_joint": (),
+    "kind_treaty": (), "kind_de_facto": (), "kind_claim": (),
+    "held_by": ("holder",), "held_by_occupied": ("holder",), "held_jointly": ("holders",), "claimed_by": ("claimant",),
+    "map_attribution": (), "degrees_east": ("degrees",), "degrees_north": ("degrees",),
+    "treaty_in_force": (), "no_treaty": (), "signed": (), "old_style": ("date",), "signatories": (),
+    "entry_into_force": (), "quoted": ("article", "language"), "translation_by_atlas": ("language",),
+    "translation_established": ("language", "title"), "summary": (), "territorial_effect": (),
+    "open_questions": (), "sources": (), "source": (), "what_changed": ("year",),
+    "area_change": ("area", "before", "after"), "no_change_first": (), "milestones": (), "period_sources": (),
+    "documents_cited": (), "cited_by": ("side",),
+    "bad_year": ("value", "first", "last", "shown"), "bad_language": ("value",), "bad_names": ("value",),
+    "treaty_library": (), "treaty_library_intro": (), "timeline": (), "timeline_intro": (),
+    "show_on_map": ("year",), "contested": (), "note": (), "dispute_title": (), "key_documents": (),
+    "sources_title": (), "licence": (), "how_sea_borders": (), "place_names": (), "names_ru": (), "names_ja": (),
+    "names_both": (), "events_nearby": ("year",), "web_tiles": (), "web_tiles_help": (),
+    "export_year": ("year",), "export_treaty": ("treaty", "date"), "export_no_treaty": (),
+    "export_quote_source": ("title",), "offline_atlas_intro": (), "periods": (),
+    "download_png": (), "download_pdf": (), "download_gif": (), "download_html": (),
+    "compare_title": (), "compare_intro": (), "compare_year": (), "compare_changes": ("first", "second"),
+    "compare_no_change": (), "compare_same_treaty": (),
+}.items()}
+
+
+def problems(atlas: Atlas) -> list[Problem]:
+    """How ``ui.yaml`` differs from :data:`MESSAGES`: keys missing or unknown, and texts whose
+    placeholders are not the ones the code fills in (in any language)."""
+    found = []
+    for key, wanted in MESSAGES.items():
+        if key not in atlas.messages:
+            found.append(Problem(MESSAGES_FILE, f"key {key}", "missing: the atlas shows this text"))
+            continue
+        for code, text in atlas.messages[key].items():
+            given = placeholders(text)
+            if given != wanted:
+                expected = ", ".join(f"{{{name}}}" for name in sorted(wanted)) or "no placeholder"
+                extra = ", ".join(f"{{{name}}}" for name in sorted(given - wanted))
+                found.append(Problem(MESSAGES_FILE, f"key {key}",
+                                     f"{code}: {extra or 'a placeholder is missing'}; expected {expected}"))
+    for key in sorted(atlas.messages.keys() - MESSAGES.keys()):
+        found.append(Problem(MESSAGES_FILE, f"key {key}", "not used by the atlas (a misspelt key?)"))
+    return found

@@ -1,0 +1,108 @@
+"""The panel beside the map, as Markdown: the period of the year, what it changed, the treaty
+behind its border (or, where no treaty drew the line, what it rests on and the documents
+each side cites).
+
+Pure functions of a snapshot, a year and a language, so the app only places the result and
+tests read it without a browser.  Everything from data is escaped (:mod:`geo.text.markdown`).
+"""
+
+from __future__ import annotations
+
+from geo.model import Atlas, Period, Quote, Treaty
+
+from .localizer import Localizer
+from .markdown import blockquote, bullets, escape, link
+
+
+def _quote(quote: Quote, say: Localizer) -> str:
+    header = say.message("quoted", article=say.text(quote.article), language=say.language_name(quote.language))
+    parts = [f"**{escape(header)}**", blockquote(quote.text), f"{say.message('source')}: {link(quote.source)}"]
+    translation = say.translation(quote)
+    if translation is not None:
+        parts.append(f"**{escape(say.translation_heading(translation))}**"
+                     + (f" ({link(translation.source)})" if translation.source else ""))
+        parts.append(blockquote(translation.text))
+    if quote.note:
+        parts.append(escape(say.text(quote.note)))
+    return "\n\n".join(parts)
+
+
+def treaty_markdown(treaty: Treaty, say: Localizer) -> str:
+    """A document as the panel and the treaty library show it: title, date in both calendars,
+    place, signatories, quoted articles with their translation, summary, effect, sources."""
+    native = f" · {escape(treaty.native_title)}" if treaty.native_title else ""
+    people = " · ".join(
+        escape(say.text(s.name)) + (f" ({escape(say.text(s.role))})" if s.role else "") for s in treaty.signatories)
+    parts = [
+        f"### {escape(say.text(treaty.title))}",
+        f"{escape(say.text(treaty.full_title))}{native}",
+        f"**{say.message('signed')}:** {escape(say.signed_on(treaty.date, treaty.date_old_style))} · "
+        f"{escape(say.text(treaty.place))}  \n**{say.message('signatories')}:** {people}",
+    ]
+    if treaty.entry_into_force:
+        parts.append(f"**{say.message('entry_into_force')}:** {escape(say.text(treaty.entry_into_force.text))}")
+    parts += [_quote(quote, say) for quote in treaty.quotes]
+    parts.append(f"**{say.message('summary')}:** {escape(say.text(treaty.summary))}")
+    parts.append(f"**{say.message('territorial_effect')}:** {escape(say.text(treaty.territorial_effect))}")
+    if treaty.open_questions:
+        parts.append(f"**{say.message('open_questions')}:** {escape(say.text(treaty.open_questions))}")
+    for cited in treaty.cited_by:
+        parts.append(f"**{escape(say.message('cited_by', side=say.state(cited.side, treaty.date.year)))}:** "
+                     f"{escape(say.text(cited.reason))} (" + ", ".join(link(s) for s in cited.sources) + ")")
+    parts.append(f"**{say.message('sources')}:** " + " · ".join(link(s) for s in treaty.sources))
+    return "\n\n".join(parts)
+
+
+def _holding_changes(atlas: Atlas, before: tuple[Period, int], after: tuple[Period, int], say: Localizer) -> list[str]:
+    """Each area held or claimed differently, as "area: before → after", each side named as it
+    was in its year.  A state that only changed its name changed no hands: not listed."""
+    def holding(period: Period, area: str) -> tuple:
+        return period.holders[area], period.status(area), period.claims.get(area)
+
+    lines = []
+    for area_id, area in atlas.areas.items():
+        old, new = holding(before[0], area_id), holding(after[0], area_id)
+        if old != new:
+            lines.append(say.message("area_change", area=say.text(area.name), before=say.holding(*old, before[1]),
+                                     after=say.holding(*new, after[1])))
+    return lines
+
+
+def changes(atlas: Atlas, period: Period, say: Localizer) -> list[str]:
+    """What ``period`` changed, area by area, against the period before it (each side named
+    as it was in that year)."""
+    before = atlas.previous(period)
+    if before is None:
+        return [say.message("no_change_first")]
+    return _holding_changes(atlas, (before, period.start - 1), (period, period.start), say)
+
+
+def differences(atlas: Atlas, year_a: int, year_b: int, say: Localizer) -> list[str]:
+    """What changed, area by area, from ``year_a`` to ``year_b`` (either order; empty if the
+    two years have the same holders and claims).  Only the two years are compared: an area
+    that changed hands and back in between is not listed."""
+    return _holding_changes(atlas, (atlas.period_at(year_a), year_a), (atlas.period_at(year_b), year_b), say)
+
+
+def year_markdown(atlas: Atlas, year: int, say: Localizer) -> str:
+    """Everything the panel beside the map says about ``year``: the treaty first (or what the
+    line rests on), then the period, what changed, the milestones reached and the sources."""
+    period = atlas.period_at(year)
+    parts = []
+    if period.treaty:
+        parts += [f"#### {say.message('treaty_in_force')}", treaty_markdown(atlas.treaty(period.treaty), say)]
+    else:
+        parts += [f"#### {say.message('no_treaty')}", escape(say.text(period.basis))]
+        if period.documents:
+            parts.append(f"**{say.message('documents_cited')}**")
+            parts += [treaty_markdown(atlas.treaty(document), say) for document in period.documents]
+    parts += ["---", f"## {escape(say.text(period.title))}", escape(say.text(period.description)),
+              f"#### {say.message('what_changed', year=period.start)}",
+              bullets([escape(line) for line in changes(atlas, period, say)])]
+    reached = period.milestones_until(year)
+    if reached:
+        parts.append(f"#### {say.message('milestones')}")
+        parts.append(bullets([f"**{escape(say.date(m.date))}**: {escape(say.text(m.text))} ("
+                              + ", ".join(link(s) for s in m.sources) + ")" for m in reached]))
+    parts.append(f"**{say.message('period_sources')}:** " + " · ".join(link(s) for s in period.sources))
+    return "\n\n".join(parts)

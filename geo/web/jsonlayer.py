@@ -1,0 +1,88 @@
+"""A Leaflet GeoJSON layer whose data is serialized once and styled in the browser.
+
+Like ``folium.GeoJson`` (https://python-visualization.github.io/folium/latest/user_guide/geojson/geojson.html),
+but made for layers rendered again on every Streamlit rerun: ``folium.GeoJson`` re-encodes
+its data and calls its style function on every feature each time, which with an
+atlas-sized coastline is most of a rerun.  Here the GeoJSON text comes in ready-made (cached
+by the caller), styles come from a small lookup keyed by one feature property, points are
+drawn as circle markers, each feature's ``label`` property becomes its tooltip and its
+``popup`` property its popup.  Leaflet inserts labels and popups as HTML, so callers escape
+what they put in them (:mod:`geo.web.layers` does).
+"""
+
+from __future__ import annotations
+
+import json
+
+from branca.element import Element, MacroElement
+from jinja2 import Template
+from jinja2.utils import htmlsafe_json_dumps
+
+
+def script_safe(json_text: str) -> str:
+    """JSON text made safe to embed in a ``<script>``, escaped as Jinja's ``tojson`` filter
+    escapes (``<``, ``>``, ``&``, ``'`` as ``\\uXXXX``): the same JSON value, and no way to
+    close the script or open a comment, wherever the map is embedded."""
+    return str(htmlsafe_json_dumps(json_text, dumps=lambda text: text))
+
+
+class _Script(Element):
+    """Script text that is already final, added to the page as it is."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        """The text as it is."""
+        return self.text
+
+
+class JsonLayer(MacroElement):
+    """``L.geoJSON(data)``, styled by ``styles[feature.properties[style_key]]``.
+
+    Parameters
+    ----------
+    data : str
+        A GeoJSON FeatureCollection as JSON text (EPSG:4326).
+    styles : dict
+        Leaflet path options by the value of ``style_key``.
+    style_key : str
+        The feature property that picks the style.
+    interactive : bool
+        Whether features take the pointer (tooltips, popups, hover).
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.geoJSON({{ this.data }}, {
+            style: function (feature) {
+                return {{ this.styles }}[feature.properties[{{ this.style_key|tojson }}]];
+            },
+            interactive: {{ this.interactive|tojson }},
+            pointToLayer: function (feature, latlng) { return L.circleMarker(latlng); },
+            onEachFeature: function (feature, layer) {
+                if (feature.properties.popup) { layer.bindPopup(feature.properties.popup, {maxWidth: 320}); }
+                if (!feature.properties.label) { return; }
+                layer.bindTooltip(feature.properties.label, {sticky: true});
+                layer.on("mouseover", function () { layer.setStyle({weight: 3}); });
+                layer.on("mouseout", function () { {{ this.get_name() }}.resetStyle(layer); });
+            }
+        }).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, data: str, styles: dict[str, dict], style_key: str, interactive: bool = True):
+        super().__init__()
+        self._name = "JsonLayer"
+        self.data = script_safe(data)
+        self.styles = script_safe(json.dumps(styles))
+        self.style_key = style_key
+        self.interactive = interactive
+
+    def render(self, **kwargs) -> None:
+        """Add the layer's script to the page."""
+        # MacroElement.render would compile the rendered script as a new Jinja template:
+        # with the data inside, that is most of a rerun.  Call the macro and add its text.
+        script = self._template.module.script(self, kwargs)
+        self.get_root().script.add_child(_Script(script), name=self.get_name())

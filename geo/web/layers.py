@@ -1,0 +1,229 @@
+"""The browser map: a fixed Folium base map plus one feature group per year.
+
+The split follows streamlit-folium's ``feature_group_to_add`` idea
+(https://folium.streamlit.app/dynamic_updates): the base map (land whose holder never
+changes, legend, Leaflet served by the app) is identical on every rerun, so the browser
+keeps its zoom and pan, and only the year's layer travels when the slider moves.  Layers
+are built once per snapshot of the data (their caches are keyed by it) and sent as
+ready-made GeoJSON text (:class:`~geo.web.jsonlayer.JsonLayer`).  Every string that reaches
+Leaflet as HTML (tooltips, popups, legend, attribution) is escaped here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from html import escape
+
+import folium
+import geopandas as gpd
+import shapely
+
+from geo.model import EQUAL_AREA_CRS, MAP_FRAME, Atlas, Event
+from geo.style import EVENT_MARKER, HOLDER_FILL, HOLDER_STROKE, LINE_STYLE, SEA, hatch
+from geo.text import Localizer
+from geo.text.reference_pages import event_when
+
+from .jsonlayer import JsonLayer
+from .legend import Legend
+
+# Shapes sent to the browser are simplified in metres (GSHHG's 100 m is finer than the map
+# can show at its deepest zoom) and rounded to about 10 m: a third of the bytes of a step.
+# Lookups (holder_at) and exports keep the full coastline.
+TOLERANCE_M = 150
+CONTEXT_TOLERANCE_M = 300
+ZOOM = 4.5
+MIN_ZOOM, MAX_ZOOM = 4, 10
+#: How far the map may be panned past the frame, in degrees.
+PAN_MARGIN_DEG = 3.0
+DEFAULT_LEAFLET_URL = "/app/static/leaflet"
+
+TERRITORY_STYLES = {holder: {"fillColor": HOLDER_FILL[holder], "color": HOLDER_STROKE[holder], "weight": 1,
+                             "fillOpacity": 0.85} for holder in HOLDER_FILL}
+HATCH_STYLES = {claimant: {"color": HOLDER_STROKE[claimant], "weight": 1.6} for claimant in ("RU", "JP")}
+LINE_STYLES = {kind: {**style, "opacity": 0.95} for kind, style in LINE_STYLE.items()}
+EVENT_STYLES = {"event": EVENT_MARKER}
+
+_CSS = f"""
+<style>
+.leaflet-container {{ background: {SEA}; }}
+.atlas-legend {{ background: rgba(255,255,255,.92); padding: 6px 9px; font: 12px/18px sans-serif;
+  border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.3); }}
+.atlas-legend .swatch {{ display: inline-block; width: 14px; height: 11px; margin-right: 6px;
+  border: 1px solid; vertical-align: middle; }}
+.atlas-legend .swatch.hatch {{ border-color: #555;
+  background: repeating-linear-gradient(-45deg, #fff 0 3px, #555 3px 4px); }}
+.leaflet-control-attribution, .leaflet-control-scale-line {{ font: 11px/1.4 sans-serif; }}
+.leaflet-control-attribution {{ max-width: 70%; }}
+.atlas-legend .stroke {{ display: inline-block; width: 22px; margin-right: 6px; vertical-align: middle; }}
+</style>
+"""
+# CSS beats SVG presentation attributes: land fills get lighter over web tiles.
+_SEE_THROUGH_LAND = "<style>.leaflet-overlay-pane path.leaflet-interactive { fill-opacity: 0.4; }</style>"
+
+
+def changing_areas(atlas: Atlas) -> frozenset[str]:
+    """Areas whose holding ever changes: drawn per year; the rest are on the base map."""
+    return frozenset(area for area in atlas.areas
+                     if len({(p.holders[area], p.status(area)) for p in atlas.periods}) > 1)
+
+
+def _for_the_web(frame: gpd.GeoDataFrame, tolerance_m: float) -> gpd.GeoDataFrame:
+    simple = frame.geometry.to_crs(EQUAL_AREA_CRS).simplify(tolerance_m, preserve_topology=True).to_crs(frame.crs)
+    return frame.set_geometry(shapely.set_precision(simple.values, 1e-4))
+
+
+def _compact_json(frame: gpd.GeoDataFrame) -> str:
+    return frame.to_json(drop_id=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _territory_json(frame: gpd.GeoDataFrame, say: Localizer, names: str, year: int | None,
+                    tolerance_m: float = TOLERANCE_M) -> str:
+    """Land as GeoJSON with a tooltip per island: its name and, given a ``year``, who held it."""
+    # One shape per island and holding: Sakhalin is cut on 50°N only where that line was a border.
+    frame = frame.dissolve(by=["island_id", "holder", "status"], as_index=False, sort=False, dropna=False)
+    frame = _for_the_web(frame, tolerance_m)
+    labels = [escape(say.place_name(say.atlas.islands[row.island_id], names))
+              + ("<br>" + escape(say.holding(row.holder, row.status, row.claimed_by, year)) if year else "")
+              for row in frame.itertuples()]
+    return _compact_json(frame.assign(label=labels)[["label", "holder", "geometry"]])
+
+
+def _hatch_json(frame: gpd.GeoDataFrame) -> str | None:
+    claimed = frame[frame["claimed_by"].notna()]
+    if claimed.empty:
+        return None
+    hatching = gpd.GeoDataFrame({"claimant": claimed["claimed_by"].values},
+                                geometry=[shapely.set_precision(hatch(g), 1e-4) for g in claimed.geometry],
+                                crs=frame.crs)
+    return _compact_json(hatching)
+
+
+def _line_json(lines: gpd.GeoDataFrame, say: Localizer) -> str | None:
+    if lines.empty:
+        return None
+    labels = [escape(f"{say.text(name)} — {say.message('kind_' + kind)}")
+              for name, kind in zip(lines["name"], lines["kind"])]
+    return _compact_json(lines.assign(label=labels)[["id", "kind", "label", "geometry"]])
+
+
+def _event_popup(event: Event, say: Localizer) -> str:
+    links = "<br>".join(
+        f'<a href="{escape(s.url, quote=True)}" target="_blank" rel="noopener noreferrer">{escape(s.title)}</a>'
+        for s in event.sources)
+    return (f"<b>{escape(say.text(event.title))}</b><br><i>{escape(event_when(event, say))} · "
+            f"{escape(say.text(event.place))}</i><br>{escape(say.text(event.description))}<br><small>{links}</small>")
+
+
+def _event_json(atlas: Atlas, year: int, say: Localizer) -> str | None:
+    """The events of the years around ``year`` that happened at a point on the map."""
+    nearby = [event for event in atlas.events_near(year) if event.on_map]
+    if not nearby:
+        return None
+    points = gpd.GeoDataFrame({"kind": "event", "label": [escape(say.text(e.title)) for e in nearby],
+                               "popup": [_event_popup(e, say) for e in nearby]},
+                              geometry=gpd.points_from_xy([e.lon for e in nearby], [e.lat for e in nearby]),
+                              crs="EPSG:4326")
+    return _compact_json(points)
+
+
+@lru_cache(maxsize=8)
+def _base_land(atlas: Atlas, lang: str, names: str) -> str:
+    pieces = atlas.land[~atlas.land["area"].isin(changing_areas(atlas))]
+    first = atlas.periods[0]
+    fixed = pieces.assign(holder=pieces["area"].map(first.holders), status=pieces["area"].map(first.status),
+                          claimed_by=None)
+    # The same on every year's map, so named without a holder (whose name changes with the years).
+    return _territory_json(fixed, Localizer(atlas, lang), names, None, CONTEXT_TOLERANCE_M)
+
+
+def base_map(atlas: Atlas, lang: str, names: str = "both", leaflet_url: str = DEFAULT_LEAFLET_URL,
+             web_tiles: bool = False) -> folium.Map:
+    """The map every year shares.
+
+    Parameters
+    ----------
+    atlas : Atlas
+    lang : str
+        Language code of the labels.
+    names : {'both', 'ru', 'ja'}
+        Which place names the tooltips give.
+    leaflet_url : str
+        Where the page loads Leaflet from (the app serves its own copy, so the map needs no
+        internet).
+    web_tiles : bool
+        Show OpenStreetMap under lighter land (needs internet; tiles that never arrive
+        leave the map as it is).
+
+    Returns
+    -------
+    folium.Map
+        Land whose holder never changes, the legend and the attribution.
+    """
+    say = Localizer(atlas, lang)
+    west, south, east, north = MAP_FRAME
+    m = folium.Map(location=((south + north) / 2, (west + east) / 2), zoom_start=ZOOM, tiles=None,
+                   min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM, zoom_snap=0.25, max_bounds=True,
+                   min_lat=south - PAN_MARGIN_DEG, min_lon=west - PAN_MARGIN_DEG,
+                   max_lat=north + PAN_MARGIN_DEG, max_lon=east + PAN_MARGIN_DEG, control_scale=True)
+    # folium points these at CDNs; the atlas serves its own copy so it works offline.
+    m.default_js = [("leaflet", f"{leaflet_url}/leaflet.js")]
+    m.default_css = [("leaflet_css", f"{leaflet_url}/leaflet.css")]
+    m.get_root().header.add_child(folium.Element(_CSS))
+    if web_tiles:
+        folium.TileLayer("OpenStreetMap", max_zoom=19).add_to(m)
+        m.get_root().header.add_child(folium.Element(_SEE_THROUGH_LAND))
+    JsonLayer(_base_land(atlas, say.lang, names), TERRITORY_STYLES, "holder").add_to(m)
+    Legend(say).add_to(m)
+    return m
+
+
+@lru_cache(maxsize=64)
+def _period_json(atlas: Atlas, period_id: str, year: int, lang: str, names: str) -> tuple[str, str | None]:
+    """Territory and hatching GeoJSON of a period, its holders named as in ``year``."""
+    frame = atlas.period_territories(period_id)
+    frame = frame[frame["area"].isin(changing_areas(atlas))]
+    return _territory_json(frame, Localizer(atlas, lang), names, year), _hatch_json(frame)
+
+
+@lru_cache(maxsize=512)
+def _year_json(atlas: Atlas, year: int, lang: str) -> tuple[str | None, str | None]:
+    say = Localizer(atlas, lang)
+    return _line_json(atlas.borders(year), say), _event_json(atlas, year, say)
+
+
+def _naming_year(atlas: Atlas, year: int) -> int:
+    """The year whose state names label ``year``'s land: ``year`` itself, but one layer serves
+    every year of a period in which no state changed its name."""
+    start = atlas.period_at(year).start
+    renamed = [name.since for state in atlas.states.values() for name in state.names if start < name.since <= year]
+    return max(renamed, default=start)
+
+
+def year_layer(atlas: Atlas, year: int, lang: str, names: str = "both") -> folium.FeatureGroup:
+    """The year's changing land (coloured by holder, hatched where claimed), its border lines
+    and the events of the years around it, as one feature group.
+
+    Parameters
+    ----------
+    atlas : Atlas
+    year : int
+    lang : str
+        Language code.
+    names : {'both', 'ru', 'ja'}
+
+    Raises
+    ------
+    ValueError
+        If ``year`` is before the first period.
+    """
+    say = Localizer(atlas, lang)
+    territory, hatching = _period_json(atlas, atlas.period_at(year).id, _naming_year(atlas, year), say.lang, names)
+    lines, events = _year_json(atlas, year, say.lang)
+    group = folium.FeatureGroup(name=str(year))
+    JsonLayer(territory, TERRITORY_STYLES, "holder").add_to(group)
+    for data, styles, key, interactive in ((hatching, HATCH_STYLES, "claimant", False),
+                                           (lines, LINE_STYLES, "kind", True),
+                                           (events, EVENT_STYLES, "kind", True)):
+        if data is not None:
+            JsonLayer(data, styles, key, interactive=interactive).add_to(group)
+    return group

@@ -1,0 +1,144 @@
+"""Seed known bugs one at a time and check that the tests catch each.
+
+Each seed is a small edit to the code (or the data) that brings back a bug a reviewer once
+found, or one of the kinds of slip the tests exist to catch.  For each seed, this script
+copies the repository to a temporary folder, applies the edit there, runs the tests named
+for it, and reports whether they failed (the bug is caught) or passed (it went unnoticed).
+The working tree is never touched.
+
+    python scripts/seeded_bugs.py            # every seed
+    python scripts/seeded_bugs.py S7 M2      # some
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Seed:
+    key: str
+    bug: str
+    file: str
+    old: str
+    new: str
+    tests: tuple[str, ...]
+
+
+SEEDS = [
+    # The code review's seeded bugs that the old suite let through.
+    Seed("S1", "border-line tooltip left unescaped", "geo/web/layers.py",
+         "labels = [escape(f\"{say.text(name)} — {say.message('kind_' + kind)}\")",
+         "labels = [(f\"{say.text(name)} — {say.message('kind_' + kind)}\")",
+         ("tests/test_injection.py",)),
+    Seed("S2", "event description left unescaped in its popup", "geo/web/layers.py",
+         "<br>{escape(say.text(event.description))}<br>", "<br>{say.text(event.description)}<br>",
+         ("tests/test_injection.py",)),
+    Seed("S3", "offline atlas's period text left unescaped", "geo/web/offline.py",
+         "<h2>{escape(_years(period, say))} · {escape(say.text(period.title))}</h2>",
+         "<h2>{escape(_years(period, say))} · {say.text(period.title)}</h2>",
+         ("tests/test_export.py::test_offline_atlas_escapes_data",)),
+    Seed("S4", "a Korean interface string left in English (one with a placeholder)", "data/ui.yaml",
+         'ko: "{year}년에 바뀐 것"', 'ko: "What changed in {year}"',
+         ("tests/test_app.py",)),
+    Seed("S5", "the language and place-name switches no longer write the URL", "widgets.py",
+         "def keep_in_url(key: str) -> None:\n    st.query_params[key] = st.session_state[key]",
+         "def keep_in_url(key: str) -> None:\n    pass",
+         ("tests/test_browser.py",)),
+    Seed("S6", "python -m geo check ignores a missing file", "geo/model/readers.py",
+         '        if name not in self.files:\n'
+         '            raise DataError([Problem(name, None, f"file not found in {self.path}")])',
+         '        if name not in self.files:\n            return "[]" if name.endswith(".yaml") else "{}"',
+         ("tests/test_data_errors.py::test_a_missing_file_is_named",)),
+    Seed("S7", "the PDF handout printed without its map", "geo/printing/layout.py",
+         "    below.move_to(_map_bottom(ax) - GAP)\n    render.draw_map(ax, year, say)",
+         "    below.move_to(_map_bottom(ax) - GAP)",
+         ("tests/test_export.py::test_the_printed_handout_has_its_map",)),
+    Seed("S8", "milestones shown only from the year after their date", "geo/model/schema.py",
+         "return tuple(m for m in self.milestones if m.date.year <= year)",
+         "return tuple(m for m in self.milestones if m.date.year < year)",
+         ("tests/test_years.py",)),
+    Seed("S9", "claimed land not hatched on the web map", "geo/web/layers.py",
+         "    claimed = frame[frame[\"claimed_by\"].notna()]\n    if claimed.empty:\n        return None",
+         "    claimed = frame[frame[\"claimed_by\"].notna()]\n    return None",
+         ("tests/test_web_map.py",)),
+    # The review's defects.
+    Seed("D1", "downloads keyed by year and language only, not by the data's version", "pages/atlas.py",
+         "def picture(_atlas, version: str, year: int, lang: str) -> bytes:",
+         "def picture(_atlas, _version: str, year: int, lang: str) -> bytes:",
+         ("tests/test_app.py",)),
+    Seed("D4", "a duplicated YAML key silently kept", "geo/model/readers.py",
+         "    yaml = YAML(typ=\"safe\", pure=True)\n",
+         "    yaml = YAML(typ=\"safe\", pure=True)\n    yaml.allow_duplicate_keys = True\n",
+         ("tests/test_data_errors.py",)),
+    Seed("D5", "the cache keyed on the newest modification time", "geo/model/readers.py",
+         "        digest.update(name.encode() + b\"\\0\" + len(content).to_bytes(8, \"big\") + content)",
+         "        digest.update(str(max(e.stat().st_mtime_ns for e in entries)).encode())",
+         ("tests/test_snapshot.py",)),
+    Seed("D7", "the timeline's map link drops the place names", "pages/timeline.py",
+         '{"lang": say.lang, "names": widgets.place_names(),', '{"lang": say.lang,',
+         ("tests/test_deep_links.py",)),
+    Seed("D9", "holder_at on 50°N returns whichever piece the index finds first", "geo/model/atlas.py",
+         "areas = [area for area in areas if coastline.in_band(self.areas[area], lat)] or areas",
+         "areas = areas",
+         ("tests/test_holders.py",)),
+    # Kinds of slip in the model and the text layer.
+    Seed("M1", "a period's first year counted in the period before", "geo/model/schema.py",
+         "return self.start <= year and (self.end is None or year < self.end)",
+         "return self.start < year and (self.end is None or year <= self.end)",
+         ("tests/test_years.py",)),
+    Seed("M2", "the Julian calendar conversion off by a day", "geo/model/schema.py",
+         "return dt.date(*julian.from_gregorian(date.year, date.month, date.day))",
+         "return dt.date(*julian.from_gregorian(date.year, date.month, date.day)) - dt.timedelta(days=1)",
+         ("tests/test_text.py", "tests/test_data_errors.py")),
+    Seed("M3", "a date written in the wrong form (abbreviated month)", "geo/text/localizer.py",
+         'SKELETONS = {"day": "yMMMMd",', 'SKELETONS = {"day": "yMMMd",',
+         ("tests/test_text.py",)),
+    Seed("M4", "Markdown escaping that forgets brackets", "geo/text/markdown.py",
+         '_PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")',
+         '_PUNCTUATION = re.compile("([" + re.escape(string.punctuation.replace("[", "")) + "])")',
+         ("tests/test_text.py",)),
+    Seed("M5", "a claim dropped from the territories", "geo/model/atlas.py",
+         "frame[\"claimed_by\"] = pd.Series([period.claims.get(area) for area in frame[\"area\"]]",
+         "frame[\"claimed_by\"] = pd.Series([None for area in frame[\"area\"]]",
+         ("tests/test_holders.py",)),
+]
+
+
+def run(seed: Seed) -> tuple[bool, str]:
+    """Apply ``seed`` in a copy of the repository and run its tests: (caught, last line)."""
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "atlas"
+        shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", "__pycache__", ".pytest_cache"))
+        target = copy / seed.file
+        text = target.read_text(encoding="utf-8")
+        if text.count(seed.old) != 1:
+            return False, f"seed does not apply: {seed.old[:60]!r} found {text.count(seed.old)} times"
+        target.write_text(text.replace(seed.old, seed.new), encoding="utf-8")
+        result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
+                                 *seed.tests], cwd=copy, capture_output=True, text=True, timeout=1800)
+        last = (result.stdout.strip().splitlines() or ["(no output)"])[-1]
+        return result.returncode == 1, last
+
+
+def main(keys: list[str]) -> int:
+    chosen = [s for s in SEEDS if not keys or s.key in keys]
+    missed = 0
+    for seed in chosen:
+        caught, last = run(seed)
+        missed += not caught
+        print(f"{seed.key:<3} {'caught' if caught else 'MISSED':<7} {seed.bug}  [{', '.join(seed.tests)}]  {last}",
+              flush=True)
+    print(f"{len(chosen) - missed} of {len(chosen)} seeded bugs caught")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,73 @@
+"""The year's layer on the web map: land by holder, hatching over claimed land, lines and
+their tooltips, read from the GeoJSON the browser receives."""
+
+import json
+
+import places as P  # noqa: N812 - P.KURILSK reads as a place
+import pytest
+import shapely
+from shapely.geometry import shape
+
+import geo
+from geo.web import layers
+
+ATLAS = geo.current()
+
+
+def layer_data(year: int, key: str, lang: str = "en", names: str = "both") -> list[dict]:
+    """The features of the year's layer styled by ``key`` ('holder', 'claimant', 'kind')."""
+    group = layers.year_layer(ATLAS, year, lang, names)
+    features = []
+    for child in group._children.values():
+        if getattr(child, "style_key", None) == key:
+            features += json.loads(child.data)["features"]
+    return features
+
+
+def hatched(year: int, claimant: str):
+    return shapely.union_all([shape(f["geometry"]) for f in layer_data(year, "claimant")
+                              if f["properties"]["claimant"] == claimant and f["geometry"]])
+
+
+@pytest.mark.parametrize("year", [1945, 1956, 2000])
+@pytest.mark.parametrize("place", ["KURILSK", "YUZHNO_KURILSK", "MALOKURILSKOYE", "ZELYONY"])
+def test_land_japan_claims_is_hatched(year, place):
+    stripes = hatched(year, "JP")
+    island = ATLAS.land[ATLAS.land.geometry.contains(shapely.Point(*getattr(P, place)))].geometry.iloc[0]
+    assert stripes.intersects(island), f"no hatching over {place} in {year}"
+
+
+def test_northern_sakhalin_under_occupation_is_hatched_as_claimed_by_russia():
+    assert hatched(1922, "RU").intersects(shapely.Point(*P.ALEKSANDROVSK).buffer(0.5))
+
+
+def test_nothing_is_hatched_where_nobody_claims_the_other_sides_land():
+    assert layer_data(1910, "claimant") == []
+
+
+@pytest.mark.parametrize("year, lang, expected", [
+    (1860, "en", "Held by Russian Empire"),
+    (1950, "en", "Held by USSR"),
+    (2000, "ko", "러시아 연방 관할"),
+])
+def test_tooltips_name_the_holder_as_it_was_that_year(year, lang, expected):
+    labels = " ".join(f["properties"]["label"] for f in layer_data(year, "holder", lang))
+    assert expected in labels and "Russia / USSR" not in labels
+
+
+@pytest.mark.parametrize("style, shown, hidden", [("ja", "Etorofu", "Iturup"), ("ru", "Iturup", "Etorofu")])
+def test_tooltips_use_the_chosen_place_names(style, shown, hidden):
+    labels = " ".join(f["properties"]["label"] for f in layer_data(1990, "holder", "en", style))
+    assert shown in labels and hidden not in labels
+
+
+def test_the_base_map_is_the_same_every_year_and_loads_the_bundled_leaflet():
+    def rendered(year):
+        page = layers.base_map(ATLAS, "en", leaflet_url="/app/static/leaflet")
+        layers.year_layer(ATLAS, year, "en").add_to(page)
+        return page
+
+    first, later = rendered(1855), rendered(1990)
+    assert first.default_js == [("leaflet", "/app/static/leaflet/leaflet.js")]
+    base = [type(child).__name__ for child in first._children.values()]
+    assert base == [type(child).__name__ for child in later._children.values()]
