@@ -7,6 +7,7 @@ comes from the ``geo`` package.
 
 import streamlit as st
 
+import reconnect
 import widgets
 from geo import i18n
 
@@ -21,3 +22,4 @@ st.navigation([
     st.Page("pages/dispute.py", title=i18n.tr("dispute_title", lang), url_path="dispute"),
     st.Page("pages/sources.py", title=i18n.tr("sources_title", lang), url_path="sources"),
 ]).run()
+reconnect.rerun_on_reconnect()  # a page reconnected to another replica comes back whole
