@@ -53,10 +53,12 @@ def main() -> int:
          "--out", str(staging / f"atlas-{lang}.html")], cwd=ROOT) for lang in LANGUAGES}
     signal.signal(signal.SIGTERM, lambda *_: [p.terminate() for p in exports.values()] and sys.exit(143))
 
-    health = {f"http://127.0.0.1:{args.port + i}{args.prefix}/_stcore/health"
-              for i in range(1, args.replicas + 1)} | {f"{args.url}/_stcore/health"}
+    # The replicas first, then nginx: asked before a replica listens, nginx would take it
+    # out for a few seconds (its passive health check).
+    health = {f"http://127.0.0.1:{args.port + i}{args.prefix}/_stcore/health" for i in range(1, args.replicas + 1)}
+    through_nginx = f"{args.url}/_stcore/health"
     deadline = time.monotonic() + 180
-    while (health or exports) and time.monotonic() < deadline:
+    while (health or exports or through_nginx) and time.monotonic() < deadline:
         for lang, process in list(exports.items()):
             if process.poll() is not None:
                 del exports[lang]
@@ -66,11 +68,14 @@ def main() -> int:
                 else:
                     (staging / f"atlas-{lang}.html").replace(served / f"atlas-{lang}.html")
         health -= {url for url in health if answers(url)}
+        if not health and through_nginx and answers(through_nginx):
+            through_nginx = ""
         if not alive(args.supervisord):
             return 0
         time.sleep(0.3)
-    if health or exports:
-        print(f"serve-cluster: still waiting after 180 s for {', '.join(sorted(health) + list(exports))}",
+    if health or exports or through_nginx:
+        waiting = sorted(health) + [f"the offline atlas ({lang})" for lang in exports] + [through_nginx]
+        print(f"serve-cluster: still waiting after 180 s for {', '.join(filter(None, waiting))}",
               file=sys.stderr, flush=True)
         return 1
     offline = ", ".join(f"{args.url}/offline/atlas-{lang}.html" for lang in LANGUAGES)

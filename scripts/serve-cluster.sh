@@ -108,7 +108,7 @@ for i in $(seq 1 "$replicas"); do
     for j in $(seq 1 "$replicas"); do
         [ "$j" = "$i" ] || upstreams="$upstreams        server 127.0.0.1:$((port + j)) $health backup;"$'\n'
     done
-    upstreams="$upstreams        keepalive 8;"$'\n'"    }"$'\n'
+    upstreams="$upstreams    }"$'\n'
 done
 secret="$("$PYTHON" -c 'import secrets; print(secrets.token_hex(32))')"
 export ATLAS_RUN="$run_dir" ATLAS_ROOT="$ROOT" ATLAS_PYTHON="$(command -v "$PYTHON")" ATLAS_NGINX="$nginx_bin"

@@ -22,6 +22,52 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "serve-cluster.sh"
 
 
+class Runs:
+    """The script runs a page's WebSockets carried, read from Streamlit's own messages
+    (ForwardMsg.script_finished): for each socket the page opened, when it opened and
+    closed, and when each complete run of the whole page and of a fragment finished.
+
+    The page's DOM cannot tell this reliably: under load the browser may draw a whole run
+    at once, and a page that reconnected to a new replica looks the same before and after
+    its first run there. Works with Playwright's sync and async APIs alike."""
+
+    def __init__(self, page):
+        self.sockets: list[dict] = []
+        page.on("websocket", self._opened)
+
+    def _opened(self, socket) -> None:
+        entry = {"opened": time.time(), "closed": None, "full": [], "fragment": []}
+        self.sockets.append(entry)
+        socket.on("framereceived", lambda payload: self._frame(entry, payload))
+        socket.on("close", lambda _: entry.update(closed=time.time()))
+
+    @staticmethod
+    def _frame(entry: dict, payload) -> None:
+        if isinstance(payload, str) or len(payload) > 512:   # runs end in a small message
+            return
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+        message = ForwardMsg()
+        try:
+            message.ParseFromString(payload)
+        except Exception:
+            return
+        if message.WhichOneof("type") == "script_finished":
+            status = ForwardMsg.ScriptFinishedStatus.Name(message.script_finished)
+            if status == "FINISHED_SUCCESSFULLY":
+                entry["full"].append(time.time())
+            elif status == "FINISHED_FRAGMENT_RUN_SUCCESSFULLY":
+                entry["fragment"].append(time.time())
+
+    def ready(self) -> bool:
+        """Connected, and the whole page has run on this connection's server."""
+        return bool(self.sockets) and self.sockets[-1]["closed"] is None and bool(self.sockets[-1]["full"])
+
+    def back_after(self, moment: float) -> float | None:
+        """When the page first finished a whole run on a connection opened after MOMENT."""
+        return next((socket["full"][0] for socket in self.sockets
+                     if socket["opened"] > moment and socket["full"]), None)
+
+
 def nginx_path() -> str | None:
     return os.environ.get("NGINX") or shutil.which("nginx") or (
         "/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
@@ -82,6 +128,8 @@ class Cluster:
     def kill(self, number: int) -> int:
         """SIGKILL replica NUMBER, as a crash would end it; returns the pid it had."""
         pid = self.pid(number)
+        if pid <= 1:   # down or starting: os.kill(0, ...) would hit our own process group
+            raise RuntimeError(f"replica {number} has no process to kill ({self.state(number)})")
         os.kill(pid, signal.SIGKILL)
         return pid
 
@@ -93,8 +141,9 @@ class Cluster:
             return False
 
     def wait_until_healthy(self, number: int, timeout: float = 90) -> None:
+        """Until replica NUMBER answers its health check and supervisord counts it as RUNNING."""
         deadline = time.monotonic() + timeout
-        while not self.healthy(number):
+        while not (self.healthy(number) and self.state(number) == "RUNNING"):
             if time.monotonic() > deadline:
                 raise TimeoutError(f"replica {number} did not come back: {self.state(number)}")
             time.sleep(0.3)

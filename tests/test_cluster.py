@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser import MAP_FRAME, block_outside_network, chromium_path
-from cluster import cluster, nginx_path
+from cluster import Runs, cluster, nginx_path
 
 pytestmark = [
     pytest.mark.cluster,
@@ -47,12 +47,12 @@ class Pupil:
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.answers: list[tuple[str, int]] = []   # (path, replica) of every proxied answer
         self.page.on("response", self._note)
-        self.sockets: list = []                    # the page's WebSockets, one per (re)connection
-        self.page.on("websocket", lambda socket: self.sockets.append(socket))
+        self.runs = Runs(self.page)                # its WebSockets and the runs each carried
         self.district = district
         document = self.page.goto(f"{district.url}/{link}")
         self.replica = district.replica_of(document.headers[REPLICA_HEADER])
         self.page.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive").first.wait_for()
+        self.wait_for(self.runs.ready, "the first run")
 
     def _note(self, response) -> None:
         replica = response.headers.get(REPLICA_HEADER)
@@ -150,15 +150,16 @@ def test_a_killed_replicas_pages_come_back_with_their_url_state(district, pupils
     victim = opened[0][0].replica
     before = {id(pupil): (pupil.page.url, pupil.sliders()) for pupil, _, _ in opened}
     district.kill(victim)
+    killed = time.time()
     for pupil, after, year in opened:
         page = pupil.page
         if pupil.replica != victim:   # the other replica's pages never noticed
-            assert len(pupil.sockets) == 1 and (page.url, pupil.sliders()) == before[id(pupil)]
+            assert len(pupil.runs.sockets) == 1 and (page.url, pupil.sliders()) == before[id(pupil)]
             continue
-        # Back within seconds on the other replica, with the same URL (page, year, language,
-        # place names) and the same sliders ...
-        pupil.wait_for(lambda: len(pupil.sockets) == 2, "a second WebSocket")
-        expect(page.locator(MAP_FRAME).first).to_be_visible()
+        # Back within seconds on the other replica (the whole page ran there, on a new
+        # connection), with the same URL (page, year, language, place names) and sliders ...
+        pupil.wait_for(lambda: pupil.runs.back_after(killed) is not None, "a run on another replica")
+        assert pupil.runs.back_after(killed) - killed < 20
         expect(page).to_have_url(before[id(pupil)][0])
         assert pupil.sliders() == before[id(pupil)][1]
         # ... and alive: the new session runs the page's fragments (the slider, the map, the panel).
@@ -176,6 +177,7 @@ def test_a_killed_replicas_pages_come_back_with_their_url_state(district, pupils
 
 
 def test_supervisord_restarts_a_killed_replica(district):
+    district.wait_until_healthy(1)
     old = district.kill(1)
     district.wait_until_healthy(1)
     assert district.state(1) == "RUNNING"
