@@ -40,6 +40,7 @@ import argparse
 import asyncio
 import os
 import platform
+import random
 import signal
 import statistics
 import sys
@@ -147,13 +148,19 @@ async def open_session(browser, url: str, session: Session, timeout_ms: float, r
 
 
 
-async def step(page, session: Session, steps: int, timeout_ms: float, first: int = 0, done=None) -> None:
+async def step(page, session: Session, steps: int, timeout_ms: float, first: int = 0, done=None,
+               pace: float = 0) -> None:
     """Step the slider from step FIRST for STEPS steps, back and forth across the session's
-    boundary. Before each step the page must be ready (connected, its last run finished):
-    after its replica was killed, that is when it is back on another. ``done`` counts steps."""
+    boundary. Before each step the page must be ready (connected, and the whole page has run
+    on its connection's server): after its replica was killed, that is when it is back on
+    another. With PACE, wait 0.5 to 1.5 times PACE seconds (at random) before each step, as a
+    pupil reading the map would. ``done`` counts the steps taken."""
     slider = page.get_by_role("slider").first
+    pupil = random.Random(session.number)
     index = first
     while index < first + steps:
+        if pace:
+            await asyncio.sleep(pupil.uniform(0.5, 1.5) * pace)
         key, year = ("ArrowRight", session.start_year + 1) if index % 2 == 0 else ("ArrowLeft", session.start_year)
         try:
             await wait_until_ready(session, timeout_ms)
@@ -162,7 +169,7 @@ async def step(page, session: Session, steps: int, timeout_ms: float, first: int
             await page.keyboard.press(key)
             drawn = await wait_until_drawn(page, already, timeout_ms)
             session.latencies.append(drawn - await page.evaluate("window.__key"))
-            await page.wait_for_function("y => location.search.includes('year=' + y)", arg=year, timeout=5000)
+            await page.wait_for_function("y => location.search.includes('year=' + y)", arg=year, timeout=timeout_ms)
         except Exception as error:  # a timeout or a page that went away: one error, go on
             if session.killed_at and not session.lost:
                 session.lost += 1   # in flight when its replica died: the pupil presses again
@@ -334,7 +341,7 @@ async def one_cluster_run(district, browsers, args, kill: bool) -> dict:
 
     cpu_before, browsers_before = replica_cpu(district), browser_cpu_seconds(district.process.pid)
     started = time.perf_counter()
-    work = [step(page, s, args.steps, timeout_ms, done=done) for s, page in pages]
+    work = [step(page, s, args.steps, timeout_ms, done=done, pace=args.pace) for s, page in pages]
     killing = asyncio.create_task(killer()) if kill else None
     await asyncio.gather(*work)
     steps_s = time.perf_counter() - started
@@ -346,8 +353,7 @@ async def one_cluster_run(district, browsers, args, kill: bool) -> dict:
 
     # Every page must be ready, still showing its year and language; a killed replica's
     # pages must have run again on another.
-    not_back = []
-    for session, page in pages:
+    async def check(session: Session, page) -> None:
         try:
             await wait_until_ready(session, timeout_ms)
             url = page.url
@@ -361,6 +367,9 @@ async def one_cluster_run(district, browsers, args, kill: bool) -> dict:
                        for s in session.runs.sockets]
             session.errors.append(f"did not come back: {type(error).__name__}: {str(error)[:100]} "
                                   f"(its connections, opened s after the kill, full and fragment runs: {sockets})")
+
+    not_back: list[int] = []
+    await asyncio.gather(*[check(session, page) for session, page in pages])
     ended_on = {n: 0 for n in range(1, district.replicas + 1)}
     for context in contexts:
         cookie = next((c["value"] for c in await context.cookies() if c["name"] == "atlas_replica"), "")
@@ -419,8 +428,9 @@ def print_cluster(args, result: dict) -> int:
     replicas = range(1, args.replicas + 1)
     print(f"a district: {args.replicas} replicas under supervisord behind nginx {result['nginx']} "
           f"(scripts/serve-cluster.sh), {args.sessions} sessions from one address (127.0.0.1), "
-          f"{args.steps} steps each across {' and '.join(f'{y}/{y + 1}' for y in START_YEARS)}, all at once; "
-          f"every third session in Korean; {args.browsers} Chromium process{'es' if args.browsers > 1 else ''}")
+          f"{args.steps} steps each across {' and '.join(f'{y}/{y + 1}' for y in START_YEARS)}, "
+          + (f"one every {args.pace / 2:.1f}-{args.pace * 1.5:.1f} s (at random); " if args.pace else "all at once; ")
+          + f"every third session in Korean; {args.browsers} Chromium process{'es' if args.browsers > 1 else ''}")
     print("replica RSS (MB) before the runs: " + "  ".join(
         f"replica-{n} idle {result['rss_idle'][n]:.1f}, after warm-up {result['rss_warm'][n]:.1f}" for n in replicas))
     for run in result["runs"]:
@@ -478,12 +488,17 @@ def main() -> int:
                         help="0 (default): one app server, directly; N: a cluster of N replicas behind nginx")
     parser.add_argument("--kill", choices=["both", "none", "halfway"], default="both",
                         help="with --replicas: run with every replica alive, with one killed halfway, or both (default)")
+    parser.add_argument("--pace", type=float, default=None,
+                        help="seconds a pupil waits before each step, 0.5 to 1.5 times this at random (default: "
+                             "0, flat out, for one server; 15 with --replicas, see README)")
     parser.add_argument("--open-at-once", type=int, default=10,
                         help="with --replicas: at most this many pages loading at the same time (default 10)")
     args = parser.parse_args()
 
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, {platform.system()} {platform.release()}, "
           f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M')}", flush=True)
+    if args.pace is None:
+        args.pace = 15.0 if args.replicas else 0.0
     if args.replicas:
         return print_cluster(args, asyncio.run(run_cluster(args)))
     result = asyncio.run(run(args))

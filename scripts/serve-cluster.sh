@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Serve the atlas to a district: N Streamlit replicas behind nginx, supervised.
 #
-#   bash scripts/serve-cluster.sh --replicas 2 --port 8500 [--base-url-path atlas] [--run-dir DIR]
+#   bash scripts/serve-cluster.sh --replicas 2 --port 8500 [--base-url-path atlas]
+#                                 [--listen 0.0.0.0] [--run-dir DIR]
 #
 # Starts replicas of app.py on ports P+1 ... P+N (127.0.0.1) under supervisord, which
-# restarts a replica that dies, and nginx on port P in front of them (sticky sessions by a
+# restarts a replica that dies, and nginx on port P in front of them (on 127.0.0.1 unless
+# --listen says another address, e.g. 0.0.0.0 for the school's network; sticky sessions by a
 # cookie, WebSocket upgrades, passive health checks; deploy/nginx.conf.template). The
 # offline atlas (python -m geo export --format html) is made at start and served by nginx at
 # /offline/atlas-en.html and /offline/atlas-ko.html (under the prefix, if any).
@@ -21,7 +23,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PYTHON="${PYTHON:-python3}"
 
 usage() {
-    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
     exit "${1:-0}"
 }
 
@@ -29,13 +31,14 @@ replicas=2
 port=8500
 prefix=""
 run_dir=""
-address="${ATLAS_LISTEN_ADDRESS:-127.0.0.1}"
+address=127.0.0.1
 while [ $# -gt 0 ]; do
     case "$1" in
         --replicas) replicas="${2:?--replicas needs a number}"; shift 2 ;;
         --port) port="${2:?--port needs a number}"; shift 2 ;;
         --base-url-path) prefix="${2?--base-url-path needs a path}"; shift 2 ;;
         --run-dir) run_dir="${2:?--run-dir needs a folder}"; shift 2 ;;
+        --listen) address="${2:?--listen needs an address}"; shift 2 ;;
         -h|--help) usage 0 ;;
         *) echo "serve-cluster: unknown argument $1" >&2; usage 2 >&2 ;;
     esac
@@ -171,7 +174,9 @@ supervisord_pid=$!
 echo "serve-cluster: supervisord $supervisord_pid starting $replicas replicas (ports $((port + 1))-$((port + replicas))) and nginx (port $port)"
 
 # The offline atlas, made while the replicas start; then wait until everything answers.
-"$PYTHON" "$ROOT/deploy/cluster_ready.py" --run-dir "$run_dir" --url "http://$address:$port${ATLAS_PREFIX}" \
+here="$address"   # where this machine reaches nginx
+case "$address" in 0.0.0.0|'*'|'[::]') here=127.0.0.1 ;; esac
+"$PYTHON" "$ROOT/deploy/cluster_ready.py" --run-dir "$run_dir" --url "http://$here:$port${ATLAS_PREFIX}" \
     --replicas "$replicas" --port "$port" --prefix "$ATLAS_PREFIX" --supervisord "$supervisord_pid" &
 helpers+=($!)
 
