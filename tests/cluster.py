@@ -102,6 +102,7 @@ class Cluster:
     process: subprocess.Popen
     output: list[str] = field(default_factory=list)
     left: list[str] = field(default_factory=list)   # what was still running after the stop
+    keep: bool = False                                # keep the run folder (its logs) after the stop
 
     def replica_url(self, number: int) -> str:
         prefix = self.url.split(str(self.port), 1)[1]
@@ -203,12 +204,14 @@ def cluster(replicas: int = 2, prefix: str = "", timeout: float = 180):
     threading.Thread(target=read, daemon=True).start()
     url = f"http://127.0.0.1:{port}" + (f"/{prefix.strip('/')}" if prefix.strip("/") else "")
     running = Cluster(url, port, replicas, run_dir, process, output)
+    failed = True
     try:
         deadline = time.monotonic() + timeout
         while not ready.wait(0.5):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("the cluster did not start:\n" + "".join(output[-40:]))
         yield running
+        failed = False
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -224,3 +227,5 @@ def cluster(replicas: int = 2, prefix: str = "", timeout: float = 180):
             except (OSError, ValueError):
                 pass
             time.sleep(5)
+        if not (failed or running.left or running.keep):   # after a failure the logs say what happened
+            shutil.rmtree(run_dir, ignore_errors=True)

@@ -29,9 +29,11 @@ REPLICA_HEADER = "x-atlas-replica"
 
 
 @pytest.fixture(scope="module")
-def district():
+def district(request):
+    failed_before = request.session.testsfailed
     with cluster(replicas=2, prefix=PREFIX) as running:
         yield running
+        running.keep = request.session.testsfailed > failed_before   # keep the logs of a failure
     assert running.left == [], f"still running after the cluster stopped: {running.left}"
 
 
