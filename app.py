@@ -22,3 +22,4 @@ page = st.navigation([
 ])
 widgets.frame()
 page.run()
+widgets.rerun_on_reconnect()

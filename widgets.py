@@ -47,6 +47,26 @@ def _recover_when_fixed() -> None:
         st.rerun(scope="app")
 
 
+@st.fragment(run_every="30m")
+def _reconnect_marker() -> None:
+    pass
+
+
+def rerun_on_reconnect() -> None:
+    """Make a page whose server changed run again whole (see README, "Serving a district").
+
+    When a page's WebSocket reconnects, Streamlit's frontend asks for a full run only if the
+    page has a fragment on a timer, a run was under way, or the last run was a fragment's;
+    otherwise it expects the server to still hold the session.  A replica that took over
+    from a dead one (or a server that dropped the session after
+    ``server.disconnectedSessionTTL``) holds none: the page would stay as drawn and its
+    fragments (the map page's slider, map and panel) would do nothing.  An empty fragment on
+    a long timer makes the frontend always ask for a full run on reconnecting; that run
+    carries the URL (year, language, place names, page), so the page comes back as it was.
+    Called after every page; its timed rerun costs next to nothing."""
+    _reconnect_marker()
+
+
 def atlas() -> geo.Atlas:
     """The current data snapshot; if the data has problems, every problem (escaped) and
     nothing else, on whatever rerun path asked (a whole page or a fragment), and the page

@@ -2,14 +2,17 @@
 # Install what the tests need, then run every test (the README's test command).
 #   - Python packages from requirements-test.txt
 #   - Debian's chromium for the browser tests, and a CJK font so Korean renders
+#   - Debian's nginx for the cluster tests (tests/test_cluster.py runs its own nginx as
+#     this user on free ports; the system's nginx service is not used)
 # Extra arguments go to pytest, e.g. `bash scripts/test.sh -k holder`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto.*cjk" \
+        || ! { command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
     $apt_get update -qq
-    DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq chromium fonts-noto-cjk >/dev/null
+    DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq chromium fonts-noto-cjk nginx >/dev/null
 fi
 python3 -m pip install -q --disable-pip-version-check -r requirements-test.txt
 
