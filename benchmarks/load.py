@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import platform
 import random
@@ -58,7 +59,6 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from browser import CHROMIUM_ARGS, MAP_FRAME, app_server, chromium_path  # noqa: E402
 from cluster import Runs, cluster  # noqa: E402
 from slider import QUIET_S, WATCH_MAP_DRAWING, cpu_seconds, percentile, rss_mb  # noqa: E402
-import contextlib
 
 START_YEARS = (1904, 1944)  # each session steps across START_YEAR/START_YEAR+1
 VIEWPORT = {"width": 1400, "height": 1000}
