@@ -91,7 +91,28 @@ def page_titles() -> dict[str, str]:
 
 
 def keep_in_url(key: str) -> None:
+    """Write the widget ``key``'s value (one value, or a list of them) to ``?key=``."""
     st.query_params[key] = st.session_state[key]
+
+
+def choice_from_url(key: str, options: list[str], default, many: bool = False) -> None:
+    """On the page's first run, set the widget ``key`` from ``?key=`` (several values if
+    ``many``), so a shared link opens the same view; a value that is not one of ``options`` is
+    explained once and the widget starts at ``default``.
+
+    The URL holds the options themselves (``?kinds=war``), not their labels in the page's
+    language, so a link works in every language (Streamlit's own ``bind`` keeps labels)."""
+    if key in st.session_state:
+        return
+    asked = st.query_params.get_all(key)
+    valid = [value for value in asked if value in options]
+    for value in asked:
+        if value not in options:
+            warn("bad_choice", value=value)
+    if asked:
+        st.session_state[key] = (valid or default) if many else (valid[0] if valid else default)
+    else:
+        st.session_state[key] = default
 
 
 def frame() -> Localizer:
@@ -188,6 +209,21 @@ def warn(key: str, **values) -> None:
     """A short message about a bad setting, with the user's values shown as typed."""
     escaped = {name: escape(str(value)[:40]) for name, value in values.items()}
     st.warning(say().message(key, **escaped))
+
+
+def event_from_url(year: int) -> str | None:
+    """The event whose popup the map of ``year`` opens (``?event=ID``, a link from the
+    timeline), if it is one of the events on that year's map; anything else is explained
+    once and ignored."""
+    if "open_event" not in st.session_state:
+        raw = st.query_params.get("event")
+        words = say()
+        on_map = {event.id for event in words.atlas.events_near(year) if event.on_map}
+        if raw is not None and raw not in on_map:
+            warn("bad_event", value=raw)
+        st.session_state["open_event"] = (raw, year) if raw in on_map else (None, year)
+    event, for_year = st.session_state["open_event"]
+    return event if for_year == year else None
 
 
 def year_from_url(key: str, default: int | None = None) -> None:

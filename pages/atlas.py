@@ -13,8 +13,10 @@ widgets.page_setup()
 first, last = widgets.year_range()
 
 
-def jump_to(year: int) -> None:
-    st.session_state["year"] = year
+def jump_to_treaty_year() -> None:
+    """Move the slider to the treaty year picked, and clear the pick (the slider shows the year)."""
+    st.session_state["year"] = st.session_state["treaty_year"]
+    st.session_state["treaty_year"] = None
 
 
 # Exports take 0.5–3 s: made only when a button is clicked, then kept per version of the
@@ -60,13 +62,12 @@ def atlas() -> None:
     year = st.slider(say.message("year"), min_value=first, max_value=last, key="year", bind="query-params")
     periods = say.atlas.periods
     treaty_years = sorted({p.start for p in periods} | {m.date.year for p in periods for m in p.milestones if m.treaty})
-    for column, treaty_year in zip(st.columns(len(treaty_years)), treaty_years):
-        column.button(str(treaty_year), key=f"jump-{treaty_year}", on_click=jump_to, args=(treaty_year,),
-                      use_container_width=True, help=say.message("jump_to"))
+    st.pills(say.message("jump_to"), treaty_years, key="treaty_year", on_change=jump_to_treaty_year,
+             label_visibility="collapsed")
     map_column, text_column = st.columns([3, 2], gap="medium")
     with map_column:
-        st_folium(widgets.base_map(), feature_group_to_add=layers.year_layer(say.atlas, year, say.lang,
-                                                                             widgets.place_names()),
+        layer = layers.year_layer(say.atlas, year, say.lang, widgets.place_names(), widgets.event_from_url(year))
+        st_folium(widgets.base_map(), feature_group_to_add=layer,
                   returned_objects=[], key=widgets.map_key("map"), height=640, use_container_width=True,
                   render=False)
         download_buttons(year)

@@ -42,15 +42,17 @@ SEEDS = [
          "<br>{escape(say.text(event.description))}<br>", "<br>{say.text(event.description)}<br>",
          ("tests/test_injection.py",)),
     Seed("S3", "offline atlas's period text left unescaped", "geo/web/offline.py",
-         "<h2>{escape(_years(period, say))} · {escape(say.text(period.title))}</h2>",
-         "<h2>{escape(_years(period, say))} · {say.text(period.title)}</h2>",
+         "<h2>{escape(period_years(period, say))} · {escape(say.text(period.title))}</h2>",
+         "<h2>{escape(period_years(period, say))} · {say.text(period.title)}</h2>",
          ("tests/test_export.py::test_offline_atlas_escapes_data",)),
     Seed("S4", "a Korean interface string left in English (one with a placeholder)", "data/ui.yaml",
          'ko: "{year}년에 바뀐 것"', 'ko: "What changed in {year}"',
          ("tests/test_app.py",)),
     Seed("S5", "the language and place-name switches no longer write the URL", "widgets.py",
-         "def keep_in_url(key: str) -> None:\n    st.query_params[key] = st.session_state[key]",
-         "def keep_in_url(key: str) -> None:\n    pass",
+         '    """Write the widget ``key``\'s value (one value, or a list of them) to ``?key=``."""\n'
+         "    st.query_params[key] = st.session_state[key]",
+         '    """Write the widget ``key``\'s value (one value, or a list of them) to ``?key=``."""\n'
+         "    pass",
          ("tests/test_browser.py",)),
     Seed("S6", "python -m geo check ignores a missing file", "geo/model/readers.py",
          '        if name not in self.files:\n'

@@ -236,10 +236,21 @@ def english_interface_words() -> frozenset[str]:
     return frozenset(words - SHARED_WORDS)
 
 
+@lru_cache(maxsize=1)
+def _document_titles() -> tuple[str, ...]:
+    """Documents' own titles in their own languages (``native_title`` in treaties.yaml):
+    titles of documents, which may stay as they are on a Korean page."""
+    treaties = yaml.safe_load((DATA / "treaties.yaml").read_text(encoding="utf-8"))
+    return tuple(title.strip() for treaty in treaties for title in str(treaty.get("native_title") or "").split(";")
+                 if title.strip())
+
+
 def _not_interface(text: str) -> str:
     """``text`` without what may be Latin on a Korean page: a hint in English on how to get
-    English (``... ?lang=en``), URLs, file paths, licence identifiers (LGPL-3.0-or-later), and
-    names in parentheses ("(Russia Beyond)", "(Etorofu)")."""
+    English (``... ?lang=en``), URLs, file paths, licence identifiers (LGPL-3.0-or-later),
+    documents' own titles, and names in parentheses ("(Russia Beyond)", "(Etorofu)")."""
+    for title in _document_titles():
+        text = text.replace(title, " ")
     text = re.sub(r"[^.!。]*\?lang=\w+", " ", text)                   # how to switch, in the other language
     text = re.sub(r"https?://\S+", " ", text)
     text = re.sub(r"[\w.-]*\w[/.]\w[\w./-]*", " ", text)              # data/treaties.yaml, prlib.ru

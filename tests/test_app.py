@@ -87,12 +87,12 @@ def test_the_slider_moves_map_and_panel_together_on_a_base_map_that_stays_the_sa
     assert links and all(link.startswith("/app/static/") for link in links), links
 
 
-def test_treaty_year_buttons_jump_to_their_year():
+def test_treaty_years_are_one_tap_away():
     app = open_app(year="1900")
-    years = {int(button.label) for button in app.button if button.label.isdigit()}
-    # Shimoda, Saint Petersburg, Portsmouth, Peking, Yalta, San Francisco, the Joint Declaration.
-    assert {1855, 1875, 1905, 1925, 1945, 1951, 1956} <= years
-    app.button(key="jump-1875").click().run()
+    years = set(app.button_group(key="treaty_year").options)
+    # Shimoda, Saint Petersburg, Portsmouth, Peking, the end of the war, San Francisco, the Joint Declaration.
+    assert {1855, 1875, 1905, 1925, 1945, 1951, 1956} <= {int(year) for year in years}
+    app.button_group(key="treaty_year").set_value(1875).run()
     assert app.slider(key="year").value == 1875
     assert "Treaty of Saint Petersburg" in panel(app) and "La Pérouse (Sōya) Strait" in year_lines(app)
 
@@ -274,3 +274,39 @@ def test_the_timelines_show_on_map_keeps_language_and_place_names():
     assert "포츠머스 조약" in panel(app)
     tooltips = "\n".join(text for _, text in app_map_texts(app))
     assert "에토로후섬 (択捉島)" in tooltips and "이투루프" not in tooltips
+
+
+def _timeline_titles(app) -> str:
+    return read_markdown(markdown_of(app))
+
+
+def test_the_timeline_filters_by_period_and_kind():
+    app = open_app("pages/timeline.py")
+    everything = _timeline_titles(app)
+    assert "Dembei" in everything and "Treaty of Shimoda: the first" in everything
+    app.selectbox(key="era").set_value("before").run()
+    before = _timeline_titles(app)
+    assert "Dembei" in before and "Treaty of Shimoda: the first" not in before   # 1701 is before the first treaty
+    app.selectbox(key="era").set_value("portsmouth").run()
+    app.button_group(key="kinds").set_value(["war"]).run()
+    shown = _timeline_titles(app)
+    assert "Japan's Siberian intervention" in shown                              # 1918: a war, in 1905–1919
+    assert "Treaty of Portsmouth" not in shown                                    # a treaty, not a war
+    assert "Nomonhan" not in shown and "Khalkhin" not in shown                    # 1939: another period
+
+
+def test_an_event_at_a_place_on_the_map_opens_there():
+    app = open_app("pages/timeline.py")
+    button = app.button(key="show-shumshu_landing_1945")
+    button.click().run()
+    assert app.slider(key="year").value == 1945 and app.query_params["event"] == "shumshu_landing_1945"
+    layer = map_args(app)["feature_group"]
+    assert '"shumshu_landing_1945"' in layer and "openPopup" in layer
+
+
+def test_an_event_not_on_the_map_is_explained_and_ignored():
+    app = open_app(year="1945", event="<b>no such event</b>")
+    assert not app.exception
+    (warning,) = app.warning
+    assert "is not an event of the map" in warning.value and "<b>" not in render_markdown(warning.value)
+    assert "openPopup" not in map_args(app)["feature_group"]

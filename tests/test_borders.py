@@ -102,9 +102,11 @@ def test_lines_change_only_when_the_period_changes():
 
 
 @pytest.mark.parametrize("year", [y for y in YEARS if y < 1945])
-def test_the_treaty_of_the_period_has_its_line_on_the_map(year):
-    period = geo.period_at(year)
-    assert period.treaty in set(geo.borders(year)["treaty"].dropna()), (year, period.id)
+def test_the_treaty_line_of_the_year_is_on_the_map(year):
+    """Before 1945 every year shows its treaty's line; under the occupation of northern
+    Sakhalin (1920–1924) the Portsmouth line on 50°N still stood as the treaty border."""
+    expected = "portsmouth_1905" if 1920 <= year <= 1924 else geo.period_at(year).treaty
+    assert expected in set(geo.borders(year)["treaty"].dropna()), year
 
 
 # --- geometry ----------------------------------------------------------------------------
@@ -226,4 +228,41 @@ def test_line_passes_through_its_strait(year, kind, treaty_id, strait):
     lines = _lines(year, kind, treaty_id)
     assert len(lines)
     nearest = min(_km(geometry, Point(getattr(P, strait))) for geometry in lines.geometry)
-    assert nearest < 15, f"the {kind} line of {year} passes {nearest:.1f} km from the {strait}"
+    assert nearest < 5, f"the {kind} line of {year} passes {nearest:.1f} km from the {strait}"
+
+
+# --- the sea lines keep to the middle of their straits -------------------------------------------
+
+# (line, year, the islands on each side, the box of the strait: W, S, E, N degrees)
+STRAIT_SIDES = [
+    ("shimoda_friza_strait", 1860, {"iturup"}, {"urup"}, (148.8, 45.2, 149.6, 45.9)),
+    ("saint_petersburg_first_kuril_strait", 1880, {"kamchatka"}, {"shumshu"}, (156.4, 50.7, 156.9, 51.0)),
+    ("saint_petersburg_la_perouse_strait", 1880, {"hokkaido", "rebun", "rishiri"}, {"sakhalin", "moneron"},
+     (141.4, 45.4, 142.7, 46.0)),
+    ("line_of_control_nemuro_goyomai", 2000, {"hokkaido"},
+     {"kunashir", "shikotan", "tanfilyev", "anuchina", "yury", "zelyony", "polonsky", "demina", "storozhevoy",
+      "rifovy", "oskolki", "shishki", "signalny"}, (145.1, 43.2, 146.0, 44.45)),
+]
+
+
+def _side_land(island_ids):
+    """The land of these islands in metres; a rock below the coastline's resolution counts
+    as its label point (Kaigara/Signalny, 3.7 km off Cape Nosappu)."""
+    land = ATLAS.land[ATLAS.land["island_id"].isin(island_ids)].geometry.union_all()
+    rocks = [Point(ATLAS.islands[i].lon, ATLAS.islands[i].lat) for i in island_ids
+             if ATLAS.land[ATLAS.land["island_id"] == i].empty]
+    return gpd.GeoSeries([shapely.union_all([land, *rocks])], crs="EPSG:4326").to_crs(METRIC).iloc[0]
+
+
+@pytest.mark.parametrize("line_id, year, side_a, side_b, frame", STRAIT_SIDES, ids=[s[0] for s in STRAIT_SIDES])
+def test_a_sea_line_runs_near_the_middle_of_its_strait(line_id, year, side_a, side_b, frame):
+    """Sampled every kilometre, the line is never within 1 km of a coast, and the nearer coast
+    is never less than 40 % of the strait's width there (50 % is the exact middle)."""
+    (line,) = geo.borders(year).set_index("id").loc[[line_id]].geometry
+    inside = gpd.GeoSeries([shapely.intersection(line, shapely.box(*frame))], crs="EPSG:4326").to_crs(METRIC).iloc[0]
+    a, b = _side_land(side_a), _side_land(side_b)
+    for step in range(0, int(inside.length), 1000):
+        point = inside.interpolate(step)
+        near, far = sorted((point.distance(a), point.distance(b)))
+        assert near > 1000, f"{line_id} passes {near:.0f} m from a coast"
+        assert near / (near + far) >= 0.4, f"{line_id} is off-centre: {near / (near + far):.0%} of the width"

@@ -36,7 +36,8 @@ pytestmark = [
 TREATY_LINE = f'path[stroke="{LINE_STYLE["treaty"]["color"]}"]'
 CONTROL_LINE = f'path[stroke="{LINE_STYLE["de_facto"]["color"]}"]'
 JAPANESE_LAND = f'path.leaflet-interactive[fill="{HOLDER_FILL["JP"]}"]'
-CLAIMED_BY_JAPAN = f'path[stroke="{HOLDER_STROKE["JP"]}"][fill="none"]'  # hatching: stripes, not shapes
+# Claimed land is drawn again with the claimant's outline and a pattern fill (its hatching).
+CLAIMED_BY_JAPAN = f'path[stroke="{HOLDER_STROKE["JP"]}"][fill="url(#atlas-hatch-JP)"]'
 PREFIX = "atlas"
 
 
@@ -99,6 +100,7 @@ def test_slider_steps_and_treaty_buttons_change_border_panel_and_url_and_keep_zo
     expect(frame.locator(TREATY_LINE)).to_have_count(0)
     expect(page.get_by_text("Yalta Agreement").first).to_be_visible()
     expect(frame.locator(CLAIMED_BY_JAPAN).first).to_be_attached()  # the four southern islands, hatched
+    expect(frame.locator("pattern#atlas-hatch-JP line")).to_be_attached()  # the hatching the fill refers to
     japanese = frame.locator(JAPANESE_LAND)
     for key, year, more in (("ArrowLeft", 1944, True), ("ArrowRight", 1945, False)):
         before = japanese.count()
@@ -110,8 +112,8 @@ def test_slider_steps_and_treaty_buttons_change_border_panel_and_url_and_keep_zo
             expect(frame.locator(CLAIMED_BY_JAPAN)).to_have_count(0)
         else:
             expect(frame.locator(CLAIMED_BY_JAPAN).first).to_be_attached()
-    # A treaty year's button: 1875, Saint Petersburg (La Pérouse and the First Kuril Strait).
-    page.get_by_role("button", name="1875", exact=True).click()
+    # A treaty year, one tap away: 1875, Saint Petersburg (La Pérouse and the First Kuril Strait).
+    page.get_by_role("radio", name="1875", exact=True).click()
     expect(page).to_have_url(re.compile(r"year=1875"))
     expect(page.get_by_role("slider")).to_have_value("1875")
     expect(frame.locator(TREATY_LINE)).to_have_count(2)
@@ -134,8 +136,10 @@ def test_the_switches_write_the_url_and_the_korean_page_has_no_english_interface
     expect(frame.locator(".atlas-legend")).to_contain_text("범례")
     frame.locator(JAPANESE_LAND).last.hover(force=True)
     expect(frame.locator(".leaflet-tooltip").last).to_contain_text("일본 제국")
-    texts = visible_texts(page)
-    assert any(where == "map" and "범례" in text for where, text in texts), "the map's legend was not read"
+    # The map's frame is drawn anew for the new names: read the page once the legend is in it.
+    texts = wait_until(lambda: (found := visible_texts(page))
+                       and any(where == "map" and "범례" in text for where, text in found) and found,
+                       "the map's legend was not read", page=page)
     assert english_on_korean_page(texts) == []
 
 

@@ -92,3 +92,12 @@ def test_a_link_copied_after_a_visit_reopens_the_same_view(server, page):
     map_frame(page, 1)
     assert sliders(page) == ["1905", str(THIS_YEAR)]
     expect(page.get_by_role("alert")).to_have_count(0)  # nothing left to explain
+
+
+def test_a_timeline_link_opens_its_filters_and_the_filters_follow_the_url(server, page):
+    page.goto(f"{server}/timeline?era=portsmouth&kinds=war")
+    expect(page.get_by_role("heading", name="Japan's Siberian intervention")).to_be_visible()   # 1918, a war
+    expect(page.get_by_role("heading", name="Battles of Khalkhin Gol (Nomonhan)")).to_have_count(0)  # 1939
+    page.get_by_text("Treaties and agreements", exact=True).click()
+    expect(page).to_have_url(re.compile(r"kinds=war.*kinds=treaty|kinds=treaty.*kinds=war"))
+    expect(page.get_by_role("heading", name="Second Russo-Japanese Agreement")).to_be_visible()     # 1910, a treaty

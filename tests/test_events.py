@@ -67,3 +67,46 @@ def test_the_events_list_under_the_map_marks_those_on_the_map():
     listed = events_near_markdown(ATLAS, 2010, Localizer(ATLAS, "en"))
     medvedev = next(line for line in listed.splitlines() if "Medvedev" in line)
     assert medvedev.endswith("●")
+
+
+def _covering_ids():
+    """Each event id named as covering a dated item of the client's essay, in the audit's
+    tables of the essay (docs/audit/client-text-*.md: column "covered by")."""
+    import re
+    from pathlib import Path
+
+    for table in sorted((Path(__file__).resolve().parent.parent / "docs" / "audit").glob("client-text-*.md")):
+        for line in table.read_text(encoding="utf-8").splitlines():
+            cells = [cell.strip() for cell in line.split("|")]
+            if len(cells) > 5 and cells[1].isdigit():
+                for event_id in re.findall(r"\b[a-z][a-z0-9_]*_\d{4}\b", cells[4]):
+                    yield table.name, cells[1], event_id
+
+
+COVERING = list(_covering_ids())
+
+
+def test_the_audit_maps_the_clients_essay_onto_the_timeline():
+    assert len(COVERING) > 80
+
+
+@pytest.mark.parametrize("table, item, event_id", COVERING, ids=[f"{t}:{i}:{e}" for t, i, e in COVERING])
+def test_every_dated_event_of_the_clients_essay_is_on_the_timeline(table, item, event_id):
+    assert event_id in EVENTS or event_id in ATLAS.treaties, f"{table} item {item}: {event_id} is not in the data"
+
+
+# Events the history review found missing, with their dates from the sources cited in each.
+@pytest.mark.parametrize("event_id, date", [
+    ("sorge_arrest_1941", dt.date(1941, 10, 18)),
+    ("sorge_execution_1944", dt.date(1944, 11, 7)),
+    ("nagato_tokyo_summit_2016", dt.date(2016, 12, 15)),
+    ("sakhalin_arrangement_1867", dt.date(1867, 3, 30)),
+    ("russia_ends_talks_2022", dt.date(2022, 3, 21)),
+])
+def test_the_events_the_review_found_missing_are_on_the_timeline(event_id, date):
+    assert EVENTS[event_id].date == date
+
+
+def test_the_internment_of_japanese_prisoners_is_on_the_timeline_as_a_span():
+    internment = EVENTS["japanese_internment_1945"]
+    assert internment.date.year == 1945 and internment.end_date.year == 1956

@@ -119,19 +119,22 @@ def test_the_check_finds_korean_strings_left_in_english_placeholders_and_all(dat
         assert any(f"{word!r} in" in leak for leak in leaks), f"{key} left in English was not found: {leaks}"
 
 
-@pytest.mark.parametrize("lang, japan, russia", [
-    ("en", "Japan's position", "Russia's position"),
-    ("ko", "일본의 입장", "러시아의 입장"),
+@pytest.mark.parametrize("lang, japan, russia, since", [
+    ("en", "Japan's position", "Russian Federation's position", "Where things stand"),
+    ("ko", "일본의 입장", "러시아 연방의 입장", "현재 상황"),
 ])
-def test_dispute_page_sets_both_positions_side_by_side_with_their_sources(lang, japan, russia):
+def test_dispute_page_sets_both_sides_of_each_argument_side_by_side_with_their_sources(lang, japan, russia, since):
     app = open_app("pages/dispute.py", lang=lang)
     assert not app.exception
-    left, right = (markdown_of(column) for column in app.columns)
-    assert read_markdown(left).startswith(japan) and read_markdown(right).startswith(russia)
-    # Each side in its own words: Japan's from its foreign ministry, Russia's from TASS.
-    assert "(https://www.mofa.go.jp/region/europe/russia/territory/index.html)" in left
-    assert "(http://tass.com/russia/719649)" in right
-    assert "mofa.go.jp" not in right
+    assert since in read_markdown(markdown_of(app))          # where the dispute stands today, dated
+    columns = [markdown_of(column) for column in app.columns]
+    assert len(columns) >= 2 * 8 and len(columns) % 2 == 0     # every main argument: both sides
+    for left, right in zip(columns[::2], columns[1::2]):
+        assert read_markdown(left).startswith(japan) and read_markdown(right).startswith(russia)
+        assert "](http" in left and "](http" in right          # each side with its sources
+        # Each side in its own words: Japan's from its government's pages, not Russia's, and the reverse.
+        assert "mid.ru" not in left and "kremlin.ru" not in left
+        assert "mofa.go.jp" not in right and "cas.go.jp" not in right
 
 
 def test_sources_page_names_every_data_file_with_its_licence():

@@ -26,7 +26,35 @@ def layer_data(year: int, key: str, lang: str = "en", names: str = "both") -> li
 
 def hatched(year: int, claimant: str):
     return shapely.union_all([shape(f["geometry"]) for f in layer_data(year, "claimant")
-                              if f["properties"]["claimant"] == claimant and f["geometry"]])
+                              if f["properties"]["claimant"] == claimant])
+
+
+# Every island Japan claims since 1945 (treaties.md §2.4: the four islands, and the named
+# Habomai islets), each to be marked however small: the hatching is a pattern in screen
+# pixels, drawn over the island's own shape, with an outline in the claimant's colour.
+CLAIMED_BY_JAPAN = ["iturup", "kunashir", "shikotan", "tanfilyev", "anuchina", "yury", "zelyony", "polonsky",
+                    "demina", "storozhevoy", "rifovy", "oskolki", "shishki"]
+
+
+@pytest.mark.parametrize("year", [1945, 2000])
+def test_every_piece_of_land_japan_claims_is_marked_however_small(year):
+    marked = {f["properties"]["island_id"]: shape(f["geometry"]) for f in layer_data(year, "claimant")
+              if f["properties"]["claimant"] == "JP"}
+    for island_id in CLAIMED_BY_JAPAN:
+        land = shapely.union_all(ATLAS.land[ATLAS.land["island_id"] == island_id].geometry.values)
+        if land.is_empty:
+            continue  # a rock below the coastline's resolution (none of these, today)
+        assert island_id in marked and marked[island_id].intersects(land), f"{island_id} is not marked in {year}"
+    assert set(marked) <= set(CLAIMED_BY_JAPAN), set(marked) - set(CLAIMED_BY_JAPAN)
+
+
+def test_the_hatching_pattern_is_in_screen_pixels_and_the_claimants_colour():
+    from geo.style import HOLDER_STROKE
+
+    page = layers.base_map(ATLAS, "en")
+    html = page.get_root().render()
+    assert 'id=\\"atlas-hatch-JP\\" patternUnits=\\"userSpaceOnUse\\"' in html
+    assert f'stroke=\\"{HOLDER_STROKE["JP"]}\\"' in html
 
 
 @pytest.mark.parametrize("year", [1945, 1956, 2000])
@@ -71,3 +99,11 @@ def test_the_base_map_is_the_same_every_year_and_loads_the_bundled_leaflet():
     assert first.default_js == [("leaflet", "/app/static/leaflet/leaflet.js")]
     base = [type(child).__name__ for child in first._children.values()]
     assert base == [type(child).__name__ for child in later._children.values()]
+
+
+@pytest.mark.parametrize("name", ["Rishiri Island", "Rebun Island", "Okushiri Island", "Moneron Island"])
+def test_islands_with_their_own_names_are_named_on_hover(name):
+    """Not shown as "Hokkaido" or "Sakhalin": each has its own row in the gazetteer."""
+    page = layers.base_map(ATLAS, "en", names="ru")
+    layers.year_layer(ATLAS, 2000, "en", "ru").add_to(page)
+    assert f"{name}" in page.get_root().render()

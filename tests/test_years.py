@@ -3,6 +3,7 @@ and the documents signed by then.  Expected values are from shared/reference/tre
 written out here by hand."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -20,10 +21,17 @@ YEARS = [
     (1904, "saint_petersburg", "saint_petersburg_1875"),
     (1905, "portsmouth", "portsmouth_1905"),
     (1919, "portsmouth", "portsmouth_1905"),
-    (1920, "north_sakhalin_occupation", "portsmouth_1905"),
-    (1924, "north_sakhalin_occupation", "portsmouth_1905"),
+    # Japan held northern Sakhalin by military occupation, not by treaty (FRUS 1920, vol. III,
+    # doc. 587): the treaty line stayed on 50°N, but no treaty drew the line the map shows.
+    (1920, "north_sakhalin_occupation", None),
+    (1924, "north_sakhalin_occupation", None),
     (1925, "peking", "portsmouth_1905"),
     (1944, "peking", "portsmouth_1905"),
+    # Since 1945 no treaty has fixed the border (treaties.md §1.5–1.11): the line comes from
+    # the occupation of August–September 1945 and the decrees of 2 February 1946.
+    (1945, "soviet_control", None),
+    (1956, "soviet_control", None),
+    (THIS_YEAR, "soviet_control", None),
 ]
 
 
@@ -38,6 +46,31 @@ def test_a_year_before_the_first_treaty_is_an_error_not_an_empty_map(year):
     for query in (geo.period_at, geo.borders, geo.territories, lambda y: geo.holder_at(y, 147.88, 45.23)):
         with pytest.raises(ValueError, match=r"before the first border treaty \(1855\)"):
             query(year)
+
+
+@pytest.mark.parametrize("year", [1945, 1946, 1951, 1956, 1993, THIS_YEAR])
+def test_no_treaty_is_named_as_the_source_of_the_border_after_1945(year):
+    from geo.text import Localizer
+    from geo.text.year_panel import year_markdown
+
+    for lang, no_treaty, treaty_heading in (("en", "No treaty drew this line", "The treaty behind this border"),
+                                            ("ko", "이 선을 정한 조약은 없다", "이 국경을 정한 조약")):
+        panel = year_markdown(ATLAS, year, Localizer(ATLAS, lang))
+        assert no_treaty in panel and treaty_heading not in panel
+
+
+@pytest.mark.parametrize("year, cited, not_yet", [
+    (1950, {"Yalta Agreement", "Decrees of the Presidium"}, {"San Francisco Peace Treaty", "Joint Declaration"}),
+    (1960, {"San Francisco Peace Treaty", "Soviet–Japanese Joint Declaration"}, {"Tokyo Declaration"}),
+])
+def test_after_1945_the_panel_shows_the_documents_each_side_cites_signed_by_then(year, cited, not_yet):
+    from geo.text import Localizer
+    from geo.text.year_panel import year_markdown
+
+    panel = year_markdown(ATLAS, year, Localizer(ATLAS, "en")).replace("\\", "")
+    listed = set(re.findall(r"^\*\*(.+?)\*\* \(", panel, flags=re.M))   # each document: **Title** (date)
+    assert all(any(title in shown for shown in listed) for title in cited), listed
+    assert not any(title in shown for shown in listed for title in not_yet), listed
 
 
 def test_the_atlas_starts_in_1855():

@@ -340,6 +340,11 @@ class Atlas:
         valid = (lines["start"] <= year) & ~(lines["end"] <= year).fillna(False).astype(bool)
         return lines[valid].reset_index(drop=True)
 
+    def period_of(self, event: Event) -> Period | None:
+        """The period in which ``event`` began, or None for an event before the first one."""
+        year = event.date.year
+        return self.period_at(year) if year >= self.first_year else None
+
     def events_near(self, year: int, window: int = EVENT_WINDOW_YEARS) -> tuple[Event, ...]:
         """The events under way within ``window`` years of ``year``, in date order."""
         return tuple(e for e in self.events

@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -93,11 +94,18 @@ def _record_at(text: str, line: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=32)
+def _parsed_yaml(text: str) -> Any:
+    # Parsing is most of a load (ruamel.yaml is pure Python here): an edit to one file
+    # re-parses that file only.  Callers never change what they get.
+    return _yaml().load(text)
+
+
 def parse_yaml(folder: DataFolder, name: str) -> Any:
     """The YAML file ``name``, parsed; DataError naming the line (and record) of a fault."""
     text = folder.text(name)
     try:
-        return _yaml().load(text)
+        return _parsed_yaml(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line if mark else 0

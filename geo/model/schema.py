@@ -172,11 +172,13 @@ class Language(Record):
 
 
 class StateName(Record):
-    """What one side's state was called from the year ``since`` on (at the end of that year)."""
+    """What one side's state was called from the year ``since`` on (at the end of that year);
+    ``note`` says what the one name leaves out (a government in dispute, say)."""
 
     since: Year
     name: Text
     sources: Sources
+    note: Text | None = None
 
 
 class State(Record):
@@ -253,6 +255,7 @@ class Period(Record):
     end: Year | None = None
     treaty: Id | None = None
     basis: Text | None = None
+    basis_sources: listed(Source) = ()
     documents: listed(Id) = ()
     title: Text
     description: Text
@@ -268,6 +271,8 @@ class Period(Record):
             raise ValueError(f"ends ({self.end}) before it starts ({self.start})")
         if self.treaty is None and self.basis is None:
             raise ValueError("give the 'treaty' that drew the line, or the 'basis' it rests on")
+        if self.basis is not None and not self.basis_sources:
+            raise ValueError("the 'basis' needs its 'basis_sources'")
         for area, claimant in self.claims.items():
             if self.holders.get(area) == claimant:
                 raise ValueError(f"claims.{area}: {claimant} claims land it holds")
@@ -307,6 +312,7 @@ class Translation(Record):
     text: NonEmpty
     by: NonEmpty
     source: Source | None = None
+    note: Text | None = None
 
     @model_validator(mode="after")
     def _sourced(self) -> Translation:
@@ -341,10 +347,11 @@ class EntryIntoForce(Record):
 
 
 class CitedBy(Record):
-    """What one side relies on a document for, in that side's own statements."""
+    """What one side relies on a document for (``for:`` in the file), in that side's own
+    statements."""
 
     side: Side
-    reason: Text
+    reason: Text = Field(alias="for")
     sources: Sources
 
 
@@ -361,8 +368,9 @@ class Treaty(Record):
     date_sources: Sources
     place: Text
     place_sources: listed(Source) = ()
-    signatories: listed(Signatory, 1)
-    signatories_source: Source
+    signatories: listed(Signatory)
+    signatories_sources: Sources
+    signatories_note: Text | None = None
     entry_into_force: EntryIntoForce | None = None
     quotes: listed(Quote) = ()
     summary: Text
@@ -370,19 +378,26 @@ class Treaty(Record):
     open_questions: Text | None = None
     summary_sources: listed(Source) = ()
     cited_by: listed(CitedBy) = ()
+    contested: Text | None = None
+    note: Text | None = None
 
     @model_validator(mode="after")
     def _calendars(self) -> Treaty:
         check_old_style(self.date, self.date_old_style)
+        if not self.signatories and self.signatories_note is None:
+            raise ValueError("no signatories: name them from the signature block, or say in 'signatories_note' why not")
         return self
 
     @property
     def sources(self) -> tuple[Source, ...]:
         """Every source the record cites, each once, in the order first cited."""
-        cited = [*self.date_sources, *self.place_sources, self.signatories_source,
+        cited = [*self.date_sources, *self.place_sources, *self.signatories_sources,
                  *(self.entry_into_force.sources if self.entry_into_force else ()),
                  *(q.source for q in self.quotes), *self.summary_sources]
-        return tuple(dict.fromkeys(cited))
+        first = {}
+        for source in cited:
+            first.setdefault((source.title, source.url), source)
+        return tuple(first.values())
 
 
 class Event(Record):
@@ -428,34 +443,39 @@ class Event(Record):
         return self.lon is not None
 
 
-class Point(Record):
-    """One point of a government's position, in reported speech, with its sources."""
+class Statement(Record):
+    """What one government says, in reported speech, sourced to its own statements."""
 
     text: Text
     sources: Sources
 
 
-class Position(Record):
-    """One government's position on the dispute."""
+class Argument(Record):
+    """One main argument of the dispute, with each side's case or answer."""
 
-    side: Side
-    name: Text
-    points: listed(Point, 1)
+    topic: Text
+    JP: Statement
+    RU: Statement
+
+
+class Status(Record):
+    """Where the dispute stands, as of a date."""
+
+    as_of: Date
+    text: Text
+    sources: Sources
 
 
 class Dispute(Record):
-    """The dispute today (``dispute.yaml``): each government's position, side by side."""
+    """The dispute today (``dispute.yaml``): where it stands, and each main argument with
+    both governments' statements side by side."""
 
     intro: Text
-    positions: listed(Position, 2)
+    intro_sources: listed(Source) = ()
+    status: Status
+    arguments: listed(Argument, 1)
     key_documents: listed(Id) = ()
     note: Text
-
-    @model_validator(mode="after")
-    def _both_sides(self) -> Dispute:
-        if sorted(p.side for p in self.positions) != ["JP", "RU"]:
-            raise ValueError("needs exactly one position for each side (JP and RU)")
-        return self
 
 
 class Dataset(Record):

@@ -14,6 +14,7 @@ printed atlas, so the straight cuts of the clipped coastline data never show.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,19 +31,27 @@ from shapely.geometry import box
 from shapely.ops import polylabel
 
 from geo.model import EQUAL_AREA_CRS, MAP_FRAME, Atlas
-from geo.style import HOLDER_FILL, HOLDER_STROKE, LINE_STYLE, SEA, hatch
+from geo.style import (
+    CLAIM_OUTLINE_PX,
+    HATCH_SPACING_PX,
+    HATCH_WIDTH_PX,
+    HOLDER_FILL,
+    HOLDER_STROKE,
+    LINE_STYLE,
+    PT_PER_PX,
+    SEA,
+)
 from geo.text import Localizer
+from geo.text.map_key import map_key
 
 from . import fonts
 
 MAP_CRS = EQUAL_AREA_CRS
 FRAME = MAP_FRAME
 GRATICULE_STEP = 5
-# The web map's widths are CSS pixels; a CSS pixel is 0.75 pt, so lines keep their weight.
-PT_PER_PX = 0.75
-# Stripes thinner than the web map's: on a slide or a page the whole region is a few inches
-# wide, and wider stripes would drown the fill colour.
-HATCH_WIDTH_PT = 0.6
+# matplotlib's "/" hatch with n slashes repeats every 24/n pt along a row, so its stripes are
+# 24/(n√2) pt apart: as many slashes as give the web map's spacing on paper.
+HATCH = "/" * max(1, round(24 / (HATCH_SPACING_PX * PT_PER_PX * math.sqrt(2))))
 # Islands with less land than this in the frame get no name of their own; a group with no
 # named island gets the group's name instead (the Habomai Islands).
 LABEL_MIN_KM2 = 250
@@ -89,7 +98,7 @@ class _Period:
     """A period's land, projected and ready to draw."""
 
     land: dict[str, Path]       # holder -> outline of every piece it holds
-    hatching: dict[str, Path]   # claimant -> stripes over the land it claims
+    claimed: dict[str, Path]    # claimant -> outline of the land it claims
 
 
 @lru_cache(maxsize=1)
@@ -113,12 +122,10 @@ def _periods(atlas: Atlas) -> dict[str, _Period]:
         # years that line was a border, as on the web map.
         held = frame.assign(geometry=projected.values).set_crs(MAP_CRS, allow_override=True) \
             .dissolve(by=["island_id", "holder"], as_index=False)
-        claimed = frame[frame["claimed_by"].notna()]
-        stripes = gpd.GeoSeries([hatch(g) for g in claimed.geometry], index=claimed.index, crs=frame.crs)
+        claimed = frame.assign(geometry=projected.values)[frame["claimed_by"].notna()]
         drawn[period.id] = _Period(
             land={holder: polygon_path(rows.geometry) for holder, rows in held.groupby("holder")},
-            hatching={claimant: line_path(stripes[rows.index].to_crs(MAP_CRS))
-                      for claimant, rows in claimed.groupby("claimed_by")},
+            claimed={claimant: polygon_path(rows.geometry) for claimant, rows in claimed.groupby("claimed_by")},
         )
     return drawn
 
@@ -153,19 +160,20 @@ def line_width(kind: str) -> float:
 
 
 def legend_handles(year: int, say: Localizer) -> list:
-    """Legend entries for what the map of ``year`` shows: each holder named as its state was
-    that year ("Russian Empire", "USSR"...), hatching where land is claimed, line kinds."""
-    period = say.atlas.period_at(year)
-    holders = set(period.holders.values())
-    handles = [Patch(facecolor=HOLDER_FILL[h], edgecolor=HOLDER_STROKE[h],
-                     label=say.message("holder_joint") if h == "joint" else say.state(h, year))
-               for h in ("RU", "JP", "joint") if h in holders]
-    if period.claims:
-        handles.append(Patch(facecolor="white", edgecolor=MUTED, hatch="////", label=say.message("legend_hatch")))
-    kinds = set(say.atlas.borders(year)["kind"])
-    handles += [Line2D([], [], color=LINE_STYLE[k]["color"], linewidth=line_width(k), linestyle=_dashes(k),
-                       dash_capstyle="round", label=say.message(f"kind_{k}"))
-                for k in LINE_STYLE if k in kinds]
+    """Legend entries for what the map of ``year`` shows (:func:`geo.text.map_key.map_key`):
+    each holder named as its state was that year, the hatching of claimed land, line kinds."""
+    handles = []
+    for entry in map_key(say.atlas, year, say):
+        if entry.kind == "holder":
+            handles.append(Patch(facecolor=HOLDER_FILL[entry.value], edgecolor=HOLDER_STROKE[entry.value],
+                                 label=entry.label))
+        elif entry.kind == "claim":
+            patch = Patch(facecolor="white", edgecolor=HOLDER_STROKE[entry.value], hatch=HATCH, label=entry.label)
+            patch.set_hatch_linewidth(HATCH_WIDTH_PX * PT_PER_PX)
+            handles.append(patch)
+        else:
+            handles.append(Line2D([], [], color=LINE_STYLE[entry.value]["color"], linewidth=line_width(entry.value),
+                                  linestyle=_dashes(entry.value), dash_capstyle="round", label=entry.label))
     return handles
 
 
@@ -194,9 +202,10 @@ def draw_map(ax: Axes, year: int, say: Localizer) -> None:
     for holder, path in period.land.items():
         ax.add_patch(PathPatch(path, facecolor=HOLDER_FILL[holder], edgecolor=HOLDER_STROKE[holder],
                                linewidth=0.35, zorder=2))
-    for claimant, path in period.hatching.items():
-        ax.add_patch(PathPatch(path, fill=False, edgecolor=HOLDER_STROKE[claimant],
-                               linewidth=HATCH_WIDTH_PT, zorder=3))
+    for claimant, path in period.claimed.items():
+        patch = ax.add_patch(PathPatch(path, fill=False, edgecolor=HOLDER_STROKE[claimant], hatch=HATCH,
+                                       linewidth=CLAIM_OUTLINE_PX * PT_PER_PX, zorder=3))
+        patch.set_hatch_linewidth(HATCH_WIDTH_PX * PT_PER_PX)
     lines = _lines(atlas, year)
     for kind, path, _ in lines:
         ax.add_patch(PathPatch(path, fill=False, edgecolor=LINE_STYLE[kind]["color"], linewidth=line_width(kind),

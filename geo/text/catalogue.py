@@ -16,7 +16,7 @@ from geo.model.schema import placeholders
 #: key -> the names the code fills into it.
 MESSAGES: dict[str, frozenset[str]] = {key: frozenset(names) for key, names in {
     "app_title": (), "app_intro": (), "language": (), "page_atlas": (), "year": (), "jump_to": (),
-    "legend_title": (), "legend_hatch": (), "holder_RU": (), "holder_JP": (), "holder_joint": (),
+    "legend_title": (), "holder_joint": (),
     "kind_treaty": (), "kind_de_facto": (), "kind_claim": (),
     "held_by": ("holder",), "held_by_occupied": ("holder",), "held_jointly": ("holders",), "claimed_by": ("claimant",),
     "map_attribution": (), "degrees_east": ("degrees",), "degrees_north": ("degrees",),
@@ -28,7 +28,11 @@ MESSAGES: dict[str, frozenset[str]] = {key: frozenset(names) for key, names in {
     "documents_cited": (), "cited_by": ("side",),
     "bad_year": ("value", "first", "last", "shown"), "bad_language": ("value",), "bad_names": ("value",),
     "treaty_library": (), "treaty_library_intro": (), "timeline": (), "timeline_intro": (),
-    "show_on_map": ("year",), "contested": (), "note": (), "dispute_title": (), "key_documents": (),
+    "show_on_map": ("year",), "timeline_kinds": (), "timeline_period": (),
+    "timeline_all_periods": (), "timeline_before": ("year",), "period_since": ("year",), "timeline_count": ("count",),
+    "event_kind_treaty": (), "event_kind_declaration": (), "event_kind_war": (), "event_kind_visit": (),
+    "event_kind_other": (), "bad_event": ("value",), "bad_choice": ("value",), "contested": (), "note": (),
+    "dispute_title": (), "dispute_status": ("date",), "position_of": ("state",), "key_documents": (),
     "sources_title": (), "licence": (), "how_sea_borders": (), "place_names": (), "names_ru": (), "names_ja": (),
     "names_both": (), "events_nearby": ("year",), "web_tiles": (), "web_tiles_help": (),
     "export_year": ("year",), "export_treaty": ("treaty", "date"), "export_no_treaty": (),

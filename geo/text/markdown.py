@@ -29,6 +29,17 @@ def link(source: Source) -> str:
     return f"[{escape(source.title)}]({quote(source.url, safe=':/?#@!$&*+,;=%~')})"
 
 
+def cite(source: Source, lang: str) -> str:
+    """A source as Markdown: its link, then the atlas's own remark on it in ``lang`` (say,
+    "secondary source" or "news report quoting the minister"), if it has one."""
+    return link(source) + (f" ({escape(source.remark[lang])})" if source.remark else "")
+
+
+def citations(sources, lang: str) -> str:
+    """Sources in parentheses after a statement: " ([title](url), [title](url) (remark))"."""
+    return " (" + ", ".join(cite(source, lang) for source in sources) + ")"
+
+
 def blockquote(text: str) -> str:
     """``text`` as a Markdown block quote, line breaks kept."""
     return "\n".join("> " + escape(line) if line.strip() else ">" for line in text.splitlines())

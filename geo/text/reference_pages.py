@@ -8,10 +8,10 @@ data is escaped.
 from __future__ import annotations
 
 from geo.model import Atlas, Event
-from geo.model.schema import Position
+from geo.model.schema import Statement
 
 from .localizer import Localizer
-from .markdown import bullets, escape, link
+from .markdown import bullets, citations, cite, escape
 
 
 def event_when(event: Event, say: Localizer) -> str:
@@ -32,7 +32,7 @@ def event_markdown(event: Event, say: Localizer) -> str:
         parts.append(f"**{say.message('contested')}:** {escape(say.text(event.contested))}")
     if event.note:
         parts.append(f"**{say.message('note')}:** {escape(say.text(event.note))}")
-    parts.append(f"{say.message('sources')}: " + " · ".join(link(s) for s in event.sources))
+    parts.append(f"{say.message('sources')}: " + " · ".join(cite(s, say.lang) for s in event.sources))
     return "\n\n".join(parts)
 
 
@@ -44,18 +44,22 @@ def events_near_markdown(atlas: Atlas, year: int, say: Localizer) -> str:
 
 
 def dispute_intro_markdown(atlas: Atlas, say: Localizer) -> str:
-    """What the dispute is about, the documents both sides cite, and the atlas's note."""
+    """What the dispute is about, where it stands today (dated, sourced), the documents both
+    sides cite, and the atlas's note."""
     today = atlas.dispute
     documents = ", ".join(escape(say.text(atlas.treaty(d).title)) for d in today.key_documents)
-    return "\n\n".join([escape(say.text(today.intro)), f"**{say.message('key_documents')}:** {documents}",
-                        escape(say.text(today.note))])
+    intro = escape(say.text(today.intro))
+    if today.intro_sources:
+        intro += citations(today.intro_sources, say.lang)
+    status = (f"**{say.message('dispute_status', date=say.date(today.status.as_of))}** "
+              + escape(say.text(today.status.text)) + citations(today.status.sources, say.lang))
+    return "\n\n".join([intro, status, f"**{say.message('key_documents')}:** {documents}",
+                         escape(say.text(today.note))])
 
 
-def position_markdown(position: Position, say: Localizer) -> str:
-    """One government's position, each point with its sources."""
-    points = bullets([escape(say.text(point.text)) + " (" + ", ".join(link(s) for s in point.sources) + ")"
-                      for point in position.points])
-    return f"### {escape(say.text(position.name))}\n\n{points}"
+def statement_markdown(statement: Statement, say: Localizer) -> str:
+    """One government's statement on an argument, with its sources."""
+    return escape(say.text(statement.text)) + citations(statement.sources, say.lang)
 
 
 def sources_markdown(atlas: Atlas, say: Localizer) -> str:

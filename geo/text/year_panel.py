@@ -8,19 +8,22 @@ tests read it without a browser.  Everything from data is escaped (:mod:`geo.tex
 
 from __future__ import annotations
 
+import datetime as dt
+
 from geo.model import Atlas, Period, Quote, Treaty
 
 from .localizer import Localizer
-from .markdown import blockquote, bullets, escape, link
+from .markdown import blockquote, bullets, citations, cite, escape
 
 
 def _quote(quote: Quote, say: Localizer) -> str:
     header = say.message("quoted", article=say.text(quote.article), language=say.language_name(quote.language))
-    parts = [f"**{escape(header)}**", blockquote(quote.text), f"{say.message('source')}: {link(quote.source)}"]
+    parts = [f"**{escape(header)}**", blockquote(quote.text),
+             f"{say.message('source')}: {cite(quote.source, say.lang)}"]
     translation = say.translation(quote)
     if translation is not None:
         parts.append(f"**{escape(say.translation_heading(translation))}**"
-                     + (f" ({link(translation.source)})" if translation.source else ""))
+                     + (f" ({cite(translation.source, say.lang)})" if translation.source else ""))
         parts.append(blockquote(translation.text))
     if quote.note:
         parts.append(escape(say.text(quote.note)))
@@ -46,11 +49,31 @@ def treaty_markdown(treaty: Treaty, say: Localizer) -> str:
     parts.append(f"**{say.message('territorial_effect')}:** {escape(say.text(treaty.territorial_effect))}")
     if treaty.open_questions:
         parts.append(f"**{say.message('open_questions')}:** {escape(say.text(treaty.open_questions))}")
-    for cited in treaty.cited_by:
-        parts.append(f"**{escape(say.message('cited_by', side=say.state(cited.side, treaty.date.year)))}:** "
-                     f"{escape(say.text(cited.reason))} (" + ", ".join(link(s) for s in cited.sources) + ")")
-    parts.append(f"**{say.message('sources')}:** " + " · ".join(link(s) for s in treaty.sources))
+    parts.append(bullets(_cited_by(treaty, say)))
+    parts.append(f"**{say.message('sources')}:** " + " · ".join(cite(s, say.lang) for s in treaty.sources))
     return "\n\n".join(parts)
+
+
+def period_years(period: Period, say: Localizer) -> str:
+    """A period's years as the language writes a range: "1855 – 1874", "1905~1919년"; an
+    open period from its first year ("1945 –", "1945년~")."""
+    if period.end is None:
+        return say.message("period_since", year=period.start)
+    return say.date_range(dt.date(period.start, 1, 1), dt.date(period.end - 1, 1, 1), "year")
+
+
+def cited_document_markdown(treaty: Treaty, say: Localizer) -> str:
+    """A document a side cites, in brief: title and date, what it did to the border, and what
+    each side relies on it for (each with its sources)."""
+    parts = [f"**{escape(say.text(treaty.title))}** ({escape(say.signed_on(treaty.date, treaty.date_old_style))}): "
+             + escape(say.text(treaty.territorial_effect))]
+    return "\n".join([*parts, bullets(_cited_by(treaty, say))])
+
+
+def _cited_by(treaty: Treaty, say: Localizer) -> list[str]:
+    """What each side relies on ``treaty`` for, a line each, with that side's sources."""
+    return [f"*{escape(say.message('cited_by', side=say.state(cited.side, treaty.date.year)))}:* "
+            f"{escape(say.text(cited.reason))}" + citations(cited.sources, say.lang) for cited in treaty.cited_by]
 
 
 def _holding_changes(atlas: Atlas, before: tuple[Period, int], after: tuple[Period, int], say: Localizer) -> list[str]:
@@ -92,17 +115,19 @@ def year_markdown(atlas: Atlas, year: int, say: Localizer) -> str:
     if period.treaty:
         parts += [f"#### {say.message('treaty_in_force')}", treaty_markdown(atlas.treaty(period.treaty), say)]
     else:
-        parts += [f"#### {say.message('no_treaty')}", escape(say.text(period.basis))]
-        if period.documents:
-            parts.append(f"**{say.message('documents_cited')}**")
-            parts += [treaty_markdown(atlas.treaty(document), say) for document in period.documents]
+        parts += [f"#### {say.message('no_treaty')}",
+                  escape(say.text(period.basis)) + citations(period.basis_sources, say.lang)]
+    cited = [atlas.treaty(d) for d in period.documents if d != period.treaty and atlas.treaty(d).date.year <= year]
+    if cited:
+        parts.append(f"#### {say.message('documents_cited')}")
+        parts += [cited_document_markdown(document, say) for document in cited]
     parts += ["---", f"## {escape(say.text(period.title))}", escape(say.text(period.description)),
               f"#### {say.message('what_changed', year=period.start)}",
               bullets([escape(line) for line in changes(atlas, period, say)])]
     reached = period.milestones_until(year)
     if reached:
         parts.append(f"#### {say.message('milestones')}")
-        parts.append(bullets([f"**{escape(say.date(m.date))}**: {escape(say.text(m.text))} ("
-                              + ", ".join(link(s) for s in m.sources) + ")" for m in reached]))
-    parts.append(f"**{say.message('period_sources')}:** " + " · ".join(link(s) for s in period.sources))
+        parts.append(bullets([f"**{escape(say.date(m.date))}**: {escape(say.text(m.text))}"
+                              + citations(m.sources, say.lang) for m in reached]))
+    parts.append(f"**{say.message('period_sources')}:** " + " · ".join(cite(s, say.lang) for s in period.sources))
     return "\n\n".join(parts)

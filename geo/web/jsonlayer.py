@@ -51,6 +51,8 @@ class JsonLayer(MacroElement):
         The feature property that picks the style.
     interactive : bool
         Whether features take the pointer (tooltips, popups, hover).
+    open_id : str, optional
+        The ``id`` property of a feature whose popup opens when the layer is drawn.
     """
 
     _template = Template("""
@@ -69,12 +71,24 @@ class JsonLayer(MacroElement):
                 layer.on("mouseout", function () { {{ this.get_name() }}.resetStyle(layer); });
             }
         }).addTo({{ this._parent.get_name() }});
+        {% if this.open_id %}
+        (function (group, parent) {
+            function open() {
+                group.eachLayer(function (layer) {
+                    if (layer.feature.properties.id === {{ this.open_id|tojson }}) { layer.openPopup(); }
+                });
+            }
+            if (parent._map) { open(); } else { parent.once("add", open); }
+        })({{ this.get_name() }}, {{ this._parent.get_name() }});
+        {% endif %}
         {% endmacro %}
     """)
 
-    def __init__(self, data: str, styles: dict[str, dict], style_key: str, interactive: bool = True):
+    def __init__(self, data: str, styles: dict[str, dict], style_key: str, interactive: bool = True,
+                 open_id: str | None = None):
         super().__init__()
         self._name = "JsonLayer"
+        self.open_id = open_id
         self.data = script_safe(data)
         self.styles = script_safe(json.dumps(styles))
         self.style_key = style_key

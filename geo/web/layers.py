@@ -17,14 +17,26 @@ from html import escape
 import folium
 import geopandas as gpd
 import shapely
+from branca.element import MacroElement
+from jinja2 import Template
 
 from geo.model import EQUAL_AREA_CRS, MAP_FRAME, Atlas, Event
-from geo.style import EVENT_MARKER, HOLDER_FILL, HOLDER_STROKE, LINE_STYLE, SEA, hatch
+from geo.style import (
+    CLAIM_OUTLINE_PX,
+    EVENT_MARKER,
+    HATCH_SPACING_PX,
+    HATCH_WIDTH_PX,
+    HOLDER_FILL,
+    HOLDER_STROKE,
+    LINE_STYLE,
+    SEA,
+    hatch_pattern_id,
+)
 from geo.text import Localizer
 from geo.text.reference_pages import event_when
 
 from .jsonlayer import JsonLayer
-from .legend import Legend
+from .legend import Legend, YearLegend
 
 # Shapes sent to the browser are simplified in metres (GSHHG's 100 m is finer than the map
 # can show at its deepest zoom) and rounded to about 10 m: a third of the bytes of a step.
@@ -39,7 +51,9 @@ DEFAULT_LEAFLET_URL = "/app/static/leaflet"
 
 TERRITORY_STYLES = {holder: {"fillColor": HOLDER_FILL[holder], "color": HOLDER_STROKE[holder], "weight": 1,
                              "fillOpacity": 0.85} for holder in HOLDER_FILL}
-HATCH_STYLES = {claimant: {"color": HOLDER_STROKE[claimant], "weight": 1.6} for claimant in ("RU", "JP")}
+HATCH_STYLES = {claimant: {"fillColor": f"url(#{hatch_pattern_id(claimant)})", "fillOpacity": 1,
+                           "color": HOLDER_STROKE[claimant], "weight": CLAIM_OUTLINE_PX, "opacity": 1}
+                for claimant in ("RU", "JP")}
 LINE_STYLES = {kind: {**style, "opacity": 0.95} for kind, style in LINE_STYLE.items()}
 EVENT_STYLES = {"event": EVENT_MARKER}
 
@@ -50,8 +64,7 @@ _CSS = f"""
   border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.3); }}
 .atlas-legend .swatch {{ display: inline-block; width: 14px; height: 11px; margin-right: 6px;
   border: 1px solid; vertical-align: middle; }}
-.atlas-legend .swatch.hatch {{ border-color: #555;
-  background: repeating-linear-gradient(-45deg, #fff 0 3px, #555 3px 4px); }}
+svg.swatch {{ border: 0; }}
 .leaflet-control-attribution, .leaflet-control-scale-line {{ font: 11px/1.4 sans-serif; }}
 .leaflet-control-attribution {{ max-width: 70%; }}
 .atlas-legend .stroke {{ display: inline-block; width: 22px; margin-right: 6px; vertical-align: middle; }}
@@ -89,13 +102,40 @@ def _territory_json(frame: gpd.GeoDataFrame, say: Localizer, names: str, year: i
 
 
 def _hatch_json(frame: gpd.GeoDataFrame) -> str | None:
+    """Claimed land, drawn again over its holder's colour with the claimant's hatching and outline."""
     claimed = frame[frame["claimed_by"].notna()]
     if claimed.empty:
         return None
-    hatching = gpd.GeoDataFrame({"claimant": claimed["claimed_by"].values},
-                                geometry=[shapely.set_precision(hatch(g), 1e-4) for g in claimed.geometry],
-                                crs=frame.crs)
-    return _compact_json(hatching)
+    claimed = _for_the_web(claimed.dissolve(by=["island_id", "claimed_by"], as_index=False), TOLERANCE_M)
+    return _compact_json(claimed.rename(columns={"claimed_by": "claimant"})[["island_id", "claimant", "geometry"]])
+
+
+class HatchPatterns(MacroElement):
+    """SVG patterns that hatch claimed land, one per claimant, in screen pixels.
+
+    Leaflet's SVG renderer passes a path's ``fillColor`` to its ``fill`` attribute, so
+    ``url(#atlas-hatch-JP)`` fills it with a pattern defined anywhere in the page
+    (https://developer.mozilla.org/docs/Web/SVG/Element/pattern).  The patterns are added once
+    to the page by script, which works in the app's map frame and in the offline atlas alike."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        if (!document.getElementById("atlas-hatch-patterns")) {
+            document.body.insertAdjacentHTML("beforeend", {{ this.svg|tojson }});
+        }
+        {% endmacro %}
+    """)
+
+    def __init__(self):
+        super().__init__()
+        self._name = "HatchPatterns"
+        patterns = "".join(
+            f'<pattern id="{hatch_pattern_id(side)}" patternUnits="userSpaceOnUse" width="{HATCH_SPACING_PX}" '
+            f'height="{HATCH_SPACING_PX}" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" '
+            f'y2="{HATCH_SPACING_PX}" stroke="{HOLDER_STROKE[side]}" stroke-width="{HATCH_WIDTH_PX}"/></pattern>'
+            for side in ("RU", "JP"))
+        self.svg = (f'<svg id="atlas-hatch-patterns" width="0" height="0" style="position:absolute" aria-hidden="true">'
+                    f"<defs>{patterns}</defs></svg>")
 
 
 def _line_json(lines: gpd.GeoDataFrame, say: Localizer) -> str | None:
@@ -109,7 +149,7 @@ def _line_json(lines: gpd.GeoDataFrame, say: Localizer) -> str | None:
 def _event_popup(event: Event, say: Localizer) -> str:
     links = "<br>".join(
         f'<a href="{escape(s.url, quote=True)}" target="_blank" rel="noopener noreferrer">{escape(s.title)}</a>'
-        for s in event.sources)
+        + (f" ({escape(say.text(s.remark))})" if s.remark else "") for s in event.sources)
     return (f"<b>{escape(say.text(event.title))}</b><br><i>{escape(event_when(event, say))} · "
             f"{escape(say.text(event.place))}</i><br>{escape(say.text(event.description))}<br><small>{links}</small>")
 
@@ -119,7 +159,8 @@ def _event_json(atlas: Atlas, year: int, say: Localizer) -> str | None:
     nearby = [event for event in atlas.events_near(year) if event.on_map]
     if not nearby:
         return None
-    points = gpd.GeoDataFrame({"kind": "event", "label": [escape(say.text(e.title)) for e in nearby],
+    points = gpd.GeoDataFrame({"kind": "event", "id": [e.id for e in nearby],
+                               "label": [escape(say.text(e.title)) for e in nearby],
                                "popup": [_event_popup(e, say) for e in nearby]},
                               geometry=gpd.points_from_xy([e.lon for e in nearby], [e.lat for e in nearby]),
                               crs="EPSG:4326")
@@ -172,6 +213,7 @@ def base_map(atlas: Atlas, lang: str, names: str = "both", leaflet_url: str = DE
     if web_tiles:
         folium.TileLayer("OpenStreetMap", max_zoom=19).add_to(m)
         m.get_root().header.add_child(folium.Element(_SEE_THROUGH_LAND))
+    HatchPatterns().add_to(m)
     JsonLayer(_base_land(atlas, say.lang, names), TERRITORY_STYLES, "holder").add_to(m)
     Legend(say).add_to(m)
     return m
@@ -199,7 +241,8 @@ def _naming_year(atlas: Atlas, year: int) -> int:
     return max(renamed, default=start)
 
 
-def year_layer(atlas: Atlas, year: int, lang: str, names: str = "both") -> folium.FeatureGroup:
+def year_layer(atlas: Atlas, year: int, lang: str, names: str = "both",
+               open_event: str | None = None) -> folium.FeatureGroup:
     """The year's changing land (coloured by holder, hatched where claimed), its border lines
     and the events of the years around it, as one feature group.
 
@@ -210,6 +253,8 @@ def year_layer(atlas: Atlas, year: int, lang: str, names: str = "both") -> foliu
     lang : str
         Language code.
     names : {'both', 'ru', 'ja'}
+    open_event : str, optional
+        The id of an event on the map whose popup opens (a link from the timeline).
 
     Raises
     ------
@@ -221,9 +266,11 @@ def year_layer(atlas: Atlas, year: int, lang: str, names: str = "both") -> foliu
     lines, events = _year_json(atlas, year, say.lang)
     group = folium.FeatureGroup(name=str(year))
     JsonLayer(territory, TERRITORY_STYLES, "holder").add_to(group)
+    YearLegend(atlas, year, say).add_to(group)
     for data, styles, key, interactive in ((hatching, HATCH_STYLES, "claimant", False),
-                                           (lines, LINE_STYLES, "kind", True),
-                                           (events, EVENT_STYLES, "kind", True)):
+                                           (lines, LINE_STYLES, "kind", True)):
         if data is not None:
             JsonLayer(data, styles, key, interactive=interactive).add_to(group)
+    if events is not None:
+        JsonLayer(events, EVENT_STYLES, "kind", open_id=open_event).add_to(group)
     return group

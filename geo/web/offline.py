@@ -11,7 +11,6 @@ data is HTML-escaped.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from html import escape
 from pathlib import Path
@@ -21,6 +20,7 @@ from jinja2 import Template
 
 from geo.model import MAP_FRAME, Atlas, Period
 from geo.text import Localizer
+from geo.text.year_panel import period_years
 
 from . import layers
 
@@ -86,12 +86,6 @@ def _leaflet(name: str) -> str:
     return (LEAFLET_DIR / name).read_text(encoding="utf-8").replace("</", "<\\/")
 
 
-def _years(period: Period, say: Localizer) -> str:
-    if period.end is None:
-        return f"{period.start}–"
-    return say.date_range(dt.date(period.start, 1, 1), dt.date(period.end - 1, 1, 1), "year")
-
-
 def _treaty_section(atlas: Atlas, period: Period, say: Localizer) -> str:
     """The treaty that drew the period's line and its first quoted article, or what the line
     rests on where no treaty drew it."""
@@ -120,7 +114,7 @@ def _section(atlas: Atlas, index: int, period: Period, say: Localizer) -> str:
     """The panel for one period: what it was, and what its border rests on."""
     return f"""
 <section class="atlas-period" data-period="{index}"{"" if index == 0 else " hidden"}>
-  <h2>{escape(_years(period, say))} · {escape(say.text(period.title))}</h2>
+  <h2>{escape(period_years(period, say))} · {escape(say.text(period.title))}</h2>
   <p>{escape(say.text(period.description))}</p>
   {_treaty_section(atlas, period, say)}
 </section>"""
@@ -158,7 +152,7 @@ def offline_atlas(atlas: Atlas, lang: str) -> str:
         layer.add_to(m)
         period_layers.append(layer.get_name())
     buttons = "".join(
-        f'<button type="button" aria-pressed="{json.dumps(i == 0)}">{escape(_years(p, say))}</button>'
+        f'<button type="button" aria-pressed="{json.dumps(i == 0)}">{escape(period_years(p, say))}</button>'
         for i, p in enumerate(all_periods))
     panel = f"""
 <aside class="atlas-panel" lang="{lang}">
