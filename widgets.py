@@ -6,11 +6,13 @@ Values from the URL reach the page only through ``geo.web.urlparams`` (made vali
 """
 
 import datetime as dt
+import json
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 import geo
+from geo.style import TYPESETTING_CSS
 from geo.text import NAME_STYLES, Localizer, negotiate
 from geo.text.markdown import bullets, escape
 from geo.web import layers, urlparams
@@ -129,6 +131,7 @@ def frame() -> Localizer:
         format_func=names.get, default=lang, key="lang", required=True, on_change=keep_in_url, args=("lang",))
     st.session_state["atlas_lang"] = lang
     say = Localizer(snapshot, lang)
+    _typeset(lang)
     style = st.sidebar.segmented_control(
         say.message("place_names"), options=list(NAME_STYLES), format_func=lambda s: say.message(f"names_{s}"),
         default=_setting("atlas_names", _names_from_url), key="names", required=True,
@@ -140,6 +143,16 @@ def frame() -> Localizer:
         if key in st.query_params:
             keep_in_url(key)
     return say
+
+
+def _typeset(lang: str) -> None:
+    """Mark the page as written in ``lang`` (``<html lang>``: screen readers, hyphenation and
+    the language's typesetting in :data:`geo.style.TYPESETTING_CSS` key on it).  Streamlit
+    has no setting for the document's language, so a one-line script sets it; the style, on
+    its own, takes no room on the page."""
+    st.html(f"<style>{TYPESETTING_CSS}</style>")
+    st.sidebar.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>",
+                    unsafe_allow_javascript=True)
 
 
 def _setting(kept: str, from_url) -> str:

@@ -31,3 +31,14 @@ EVENT_MARKER = {"radius": 7, "color": "#8a4b00", "weight": 2, "fillColor": "#ffa
 def hatch_pattern_id(claimant: str) -> str:
     """The id of the SVG pattern that hatches land claimed by ``claimant`` ('RU' or 'JP')."""
     return f"atlas-hatch-{claimant}"
+
+#: Typesetting by language, for every page the atlas makes (the app, the map, the offline
+#: atlas), keyed on the ``lang`` of the text.  Korean breaks lines between words (eojeol),
+#: not inside them: ``word-break: keep-all`` (CSS Text 3), with ``overflow-wrap`` so that a
+#: word wider than its box still wraps rather than being cut off (``!important``: Streamlit
+#: sets ``break-word`` on every paragraph of its Markdown).  Hangul has no italic and
+#: browsers slant it synthetically, so emphasis in Korean is set in a heavier weight.
+TYPESETTING_CSS = """
+:lang(ko) { word-break: keep-all !important; overflow-wrap: anywhere; }
+:lang(ko) em, :lang(ko) i { font-style: normal; font-weight: 600; }
+"""

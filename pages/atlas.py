@@ -53,7 +53,7 @@ def download_buttons(year: int) -> None:
     ]
     for column, (label, data, file_name, mime) in zip(st.columns(len(downloads)), downloads):
         column.download_button(say.message(label), data, file_name, mime, key=label, on_click="ignore",
-                               use_container_width=True)
+                               help=say.message(f"{label}_help"), width="stretch")
 
 
 @st.fragment

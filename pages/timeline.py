@@ -32,7 +32,8 @@ def open_map(year: int, event: str | None = None) -> None:
 
 
 st.title(say.message("timeline"))
-st.caption(say.message("timeline_intro"))
+years = [event.date.year for event in say.atlas.events]
+st.caption(say.message("timeline_intro", first=min(years), last=max(years), map_from=say.atlas.first_year))
 widgets.choice_from_url("era", ERAS, "all")
 widgets.choice_from_url("kinds", KINDS, KINDS, many=True)
 left, right = st.columns([2, 3])

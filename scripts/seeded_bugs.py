@@ -111,6 +111,24 @@ SEEDS = [
          "frame[\"claimed_by\"] = pd.Series([period.claims.get(area) for area in frame[\"area\"]]",
          "frame[\"claimed_by\"] = pd.Series([None for area in frame[\"area\"]]",
          ("tests/test_holders.py",)),
+    # Korean as a first language (issue 11).
+    Seed("K1", "the quoted original shown before the reader's translation", "geo/text/quotation.py",
+         "return [Passage(heading, translation.text, say.lang, translation.source), quoted]",
+         "return [quoted, Passage(heading, translation.text, say.lang, translation.source)]",
+         ("tests/test_export.py::test_the_korean_handout_reads_the_article_in_korean_first",
+          "tests/test_korean_reader.py::test_every_quoted_article_is_given_in_korean_before_the_original")),
+    Seed("K2", "Leaflet's zoom buttons left in English", "geo/web/controls.py",
+         'self.zoom_options = json.dumps({"zoomInTitle": say.message("zoom_in"),',
+         'self.zoom_options = json.dumps({"zoomInTitle": "Zoom in",',
+         ("tests/test_korean_reader.py::test_the_maps_controls_speak_korean_and_measure_in_kilometres",)),
+    Seed("K3", "a Korean range of years that repeats the unit (1906년~1908년)", "geo/text/localizer.py",
+         'return self.message("year_range", first=start.year, last=end.year)',
+         'return format_interval(start, end, SKELETONS[precision], locale=self.locale)',
+         ("tests/test_text.py",)),
+    Seed("K4", "the page not marked as Korean (<html lang>)", "widgets.py",
+         '    st.sidebar.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>",',
+         '    st.sidebar.html("<script></script>",',
+         ("tests/test_korean_reader.py::test_the_page_and_its_map_are_marked_as_korean",)),
 ]
 
 

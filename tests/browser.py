@@ -91,11 +91,12 @@ def new_session():
     return app
 
 
-def open_app(page: str | None = None, locale: str | None = None, **query):
+def open_app(page: str | None = None, locale: str | None = "en-GB", **query):
     """A new session opened by a link to ``page`` (``pages/compare.py``; the map page if
     None) with ``query`` in the URL, on a server that has just started: the worst case,
     where the page first runs on its own (see widgets.page_setup).  ``locale`` is the
-    browser's language (none by default)."""
+    browser's language: English unless said (the tests are written in English), None for a
+    browser that sends none."""
     global _first_visit
     app = new_session()
     app.query_params.update(query)
@@ -196,7 +197,7 @@ def map_texts(code: str) -> list[tuple[str, str]]:
 
 
 #: How a border line's tooltip ends: its kind, in English and Korean.
-LINE_KINDS = ("Treaty border", "Line of control", "Border claimed", "조약 국경선", "실효 지배선", "주장하는 경계선")
+LINE_KINDS = ("Treaty border", "Line of control", "Border claimed", "조약상 국경선", "실효 지배선", "영유권 주장선")
 
 
 def border_lines(code: str) -> str:
@@ -222,7 +223,7 @@ def app_map_texts(app) -> list[tuple[str, str]]:
 SHARED_WORDS = {"PNG", "PDF", "GIF", "HTML", "GSHHG", "Wessel", "Smith", "LGPL", "OpenStreetMap",
                 "ru", "ja", "both", "lang", "ko", "en"}
 #: The language switch shows every language in its own name, and its label in every language.
-LANGUAGE_SWITCH = ("Language / 언어", "English")
+LANGUAGE_SWITCH = ("언어 / Language", "English")
 
 
 @lru_cache(maxsize=1)

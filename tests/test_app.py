@@ -130,6 +130,17 @@ def test_language_and_place_name_switches_write_the_url():
     assert app.query_params["year"] == "1950"
 
 
+@pytest.mark.parametrize("locale, title", [
+    (None, "쿠릴 열도·사할린 국경 지도"),  # a browser that names no language: Korean, the atlas's first
+    ("ja-JP", "쿠릴 열도·사할린 국경 지도"),  # a language the atlas does not have: Korean too
+    ("en-US", "Kuril and Sakhalin border atlas"),
+    ("ko-KR", "쿠릴 열도·사할린 국경 지도"),
+])
+def test_korean_is_the_first_language(locale, title):
+    app = open_app(locale=locale)
+    assert app.title[0].value == title
+
+
 # --- bad values in the URL ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("query, message, year", [

@@ -129,7 +129,7 @@ def test_the_switches_write_the_url_and_the_korean_page_has_no_english_interface
     page.get_by_text("한국어", exact=True).click()
     expect(page).to_have_url(re.compile(r"[?&]lang=ko(&|$)"))
     expect(page.get_by_text("포츠머스 조약").first).to_be_visible()
-    page.get_by_text("일본식", exact=True).click()
+    page.get_by_text("일본식 지명", exact=True).click()
     expect(page).to_have_url(re.compile(r"[?&]names=ja(&|$)"))
     expect(page).to_have_url(re.compile(r"year=1922"))
     frame = map_frame(page)

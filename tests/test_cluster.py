@@ -142,7 +142,7 @@ def test_pupils_from_one_address_spread_over_the_replicas_and_stick(district, pu
 LESSONS = [
     ("?year=1904&lang=ko&names=ja", "포츠머스 조약", 1905),
     ("?year=1944&lang=en&names=ru", "Soviet, then Russian, control", 1945),
-    ("compare?year=1875&compare=1945&lang=ko&names=ru", "두 해 비교하기", 1876),
+    ("compare?year=1875&compare=1945&lang=ko&names=ru", "두 해 비교", 1876),
 ]
 
 
@@ -169,7 +169,7 @@ def test_a_killed_replicas_pages_come_back_with_their_url_state(district, pupils
         expect(page).to_have_url(re.compile(rf"year={year}"), timeout=30_000)
         expect(page.get_by_text(after).first).to_be_visible(timeout=30_000)
         if "lang=ko" in before[id(pupil)][0]:
-            expect(page.get_by_text("Language / 언어")).to_be_visible()
+            expect(page.get_by_text("언어 / Language")).to_be_visible()
             expect(page.get_by_role("link", name="연표")).to_be_visible()   # the page list in Korean
         # The cookie followed the session: the page's downloads come from the replica that has it.
         if "compare" not in page.url:

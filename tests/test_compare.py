@@ -96,9 +96,9 @@ def test_bad_years_in_the_url_are_explained_and_replaced(query, message, years):
 
 def test_korean_page():
     app = open_app("pages/compare.py", lang="ko", year="1905", compare="1922")
-    assert app.title[0].value == "두 해 비교하기"
+    assert app.title[0].value == "두 해 비교"
     assert [slider.label for slider in app.slider] == ["연도", "비교할 연도"]
-    assert app.subheader[0].value == "1905년에서 1922년 사이에 바뀐 것"
+    assert app.subheader[0].value == "1905~1922년에 달라진 점"
     assert "포츠머스 조약" in read_markdown(markdown_of(app))
     # Northern Sakhalin: the Russian Empire's in 1905; in 1922 occupied by Japan, claimed by the USSR.
-    assert "북위 50도 이북의 사할린: 러시아 제국 관할 → 일본 제국 점령 · 소련이(가) 영유권 주장" in changes(app)
+    assert "북위 50도 이북의 사할린: 러시아 제국 관할 → 일본 제국 점령 · 소련의 영유권 주장" in changes(app)

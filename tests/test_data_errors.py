@@ -56,8 +56,9 @@ CLI_CASES = {
         "periods.yaml", "  claims: {sakhalin_north: RU}", "  claims: [RU]",
         "periods.yaml, period north_sakhalin_occupation: claims: "),
     "a quote as a bare string": (
-        "treaties.yaml", "  quotes:\n    - article: {en: Article IX, ko: 제9조}",
-        '  quotes:\n    - "The Imperial Russian Government cede ..."\n    - article: {en: Article IX, ko: 제9조}',
+        "treaties.yaml", "  quotes:\n    - article: {en: Article II (Korea), ko: 제2조(한국)}",
+        '  quotes:\n    - "The Imperial Russian Government cede ..."\n'
+        '    - article: {en: Article II (Korea), ko: 제2조(한국)}',
         "treaties.yaml, treaty portsmouth_1905: quotes.0: "),
     "a border's end year as text": (
         "borders.geojson", '"end": 1945', '"end": "1945"',
@@ -66,7 +67,7 @@ CLI_CASES = {
         "periods.yaml", "    iturup: JP\n", "    iturup: JP\n    iturup: RU\n",
         'periods.yaml, line {dup}, in record shimoda: found duplicate key "iturup"'),
     "{yaer} in a Korean string": (
-        "ui.yaml", 'ko: "{year}년에 바뀐 것"', 'ko: "{yaer}년에 바뀐 것"',
+        "ui.yaml", 'ko: "{year}년에 달라진 점"', 'ko: "{yaer}년에 달라진 점"',
         "ui.yaml, key what_changed: "),
 }
 
@@ -93,8 +94,8 @@ def test_a_duplicated_key_is_not_silently_taken(data_copy):
 
 
 def test_a_placeholder_the_code_does_not_fill_in_every_language(data_copy):
-    edit(data_copy / "ui.yaml", 'what_changed: {en: "What changed in {year}", ko: "{year}년에 바뀐 것"}',
-         'what_changed: {en: "What changed in {yaer}", ko: "{yaer}년에 바뀐 것"}')
+    edit(data_copy / "ui.yaml", 'what_changed: {en: "What changed in {year}", ko: "{year}년에 달라진 점"}',
+         'what_changed: {en: "What changed in {yaer}", ko: "{yaer}년에 달라진 점"}')
     assert any(p.startswith("ui.yaml, key what_changed: en: {yaer}; expected {year}") for p in problems())
 
 

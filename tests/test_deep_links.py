@@ -41,12 +41,12 @@ def test_a_fresh_servers_first_visitor_opens_the_comparison_page_in_the_apps_fra
     page.goto(f"{server}/compare?year=1875&compare=1945&lang=ko")
     map_frame(page, 0)
     map_frame(page, 1)
-    expect(page.get_by_role("heading", name="두 해 비교하기")).to_be_visible()
+    expect(page.get_by_role("heading", name="두 해 비교")).to_be_visible()
     assert sliders(page) == ["1875", "1945"]
     # app.py's frame: the page list and the switches, in Korean.
-    for title in ("지도", "두 해 비교하기", "연표", "조약", "오늘날의 영토 분쟁", "출처와 이용 허락"):
+    for title in ("지도", "두 해 비교", "연표", "조약 모음", "오늘날의 영토 분쟁", "출처와 라이선스"):
         expect(page.locator(NAV).get_by_text(title, exact=True)).to_be_visible()
-    expect(page.get_by_role("radiogroup", name="Language / 언어")).to_be_visible()
+    expect(page.get_by_role("radiogroup", name="언어 / Language")).to_be_visible()
     expect(page.get_by_text("Page not found")).to_have_count(0)
     assert english_on_korean_page(visible_texts(page)) == []
 
@@ -54,19 +54,19 @@ def test_a_fresh_servers_first_visitor_opens_the_comparison_page_in_the_apps_fra
 def test_a_timeline_link_keeps_its_language_and_place_names_on_the_way_to_the_map(server, page):
     page.goto(f"{server}/timeline?lang=ko&names=ja")
     expect(page.get_by_text("오쓰 사건: 러시아 황태자 피습")).to_be_visible()
-    expect(page.get_by_role("radio", name="일본식")).to_be_checked()
+    expect(page.get_by_role("radio", name="일본식 지명")).to_be_checked()
     assert english_on_korean_page(visible_texts(page)) == []
     page.get_by_role("button", name="1905년 지도 보기").first.click()
     frame = map_frame(page)
     for setting in ("lang=ko", "names=ja", "year=1905"):
         expect(page).to_have_url(re.compile(f"[?&]{setting}(&|$)"))
     expect(page.get_by_text("포츠머스 조약").first).to_be_visible()
-    expect(page.get_by_role("radio", name="일본식")).to_be_checked()
+    expect(page.get_by_role("radio", name="일본식 지명")).to_be_checked()
     expect(frame.locator(".atlas-legend")).to_contain_text("범례")
 
 
 @pytest.mark.parametrize("path, heading", [
-    ("treaties?lang=ko", "조약"),
+    ("treaties?lang=ko", "조약 모음"),
     ("dispute?lang=ko&names=ru", "오늘날의 영토 분쟁"),
     ("sources?lang=en&names=both", "Sources and licences"),
 ])

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyproj
 import pytest
-from browser import block_outside_network, chromium_path
+from browser import block_outside_network, chromium_path, english_on_korean_page
 from conftest import ROOT
 from matplotlib.colors import to_rgb
 from matplotlib.patches import Rectangle
@@ -237,6 +237,24 @@ def test_handout_quotes_the_treaty_with_its_source():
     assert links and all(url.startswith("https://") for url in links)
 
 
+def pdf_text(document: bytes) -> str:
+    """The text of a PDF's first page as a PDF reader extracts it (pypdfium2)."""
+    import pypdfium2
+
+    return pypdfium2.PdfDocument(document)[0].get_textpage().get_text_range()
+
+
+def test_the_korean_handout_reads_the_article_in_korean_first():
+    text = " ".join(pdf_text(export.pdf(ATLAS, 1855, "ko")).split())  # Babel's dates have no-break spaces
+    translation, original = text.find("제2조 · 한국어 번역(이 지도의 번역)"), text.find("제2조 인용(일본어)")
+    assert 0 <= translation < original, text
+    # Article 2 of the Treaty of Shimoda: Iturup is Japan's, Urup and the Kurils north of it Russia's.
+    assert "일본에 속하고" in text[translation:original] and "러시아에 속한다" in text[translation:original]
+    assert "1855년 2월 7일 체결" in text
+    # Sources keep their own titles (an English page's title stays English).
+    assert english_on_korean_page([("handout", re.sub(r"출처: .*?https://\S+", " ", text))]) == []
+
+
 def pdf_page_pixels(document: bytes, dpi: int = 60) -> np.ndarray:
     import pypdfium2
 
@@ -305,10 +323,10 @@ def test_offline_atlas_draws_with_no_network_and_switches_periods(atlas_html, tm
     browser_page.locator("path.leaflet-interactive").first.wait_for()
     expect(treaty_lines).to_have_count(1)  # 1855: the Friza Strait
     expect(browser_page.get_by_text("Treaty of Shimoda").first).to_be_visible()
-    browser_page.get_by_role("button", name="1905\u2009–\u20091919").click()
+    browser_page.get_by_role("button", name="1905–1920").click()
     expect(treaty_lines).to_have_count(2)  # the First Kuril Strait and the 50th parallel
     expect(browser_page.get_by_text("Treaty of Portsmouth").first).to_be_visible()
-    browser_page.get_by_role("button", name="1945 –").click()
+    browser_page.get_by_role("button", name="1945–present").click()
     expect(treaty_lines).to_have_count(0)
     expect(control_lines).to_have_count(2)
     assert tried == [] and errors == []
@@ -348,7 +366,7 @@ def test_the_command_line_runs_as_its_own_process(tmp_path):
     (["--year", "1905", "--format", "png", "--size", "10x"], "'10x' is not a size"),
     (["--format", "pdf"], "--year is needed"),
     (["--year", "1905", "--format", "pdf", "--size", "a4"], "--size applies to png and gif only"),
-    (["--year", "1905", "--format", "png", "--lang", "fr"], "'fr' is not one of en, ko"),
+    (["--year", "1905", "--format", "png", "--lang", "fr"], "'fr' is not one of ko, en"),
 ])
 def test_cli_bad_arguments_exit_2_with_a_message(args, message, tmp_path):
     result = run_cli("export", *args, "--out", str(tmp_path / "map.out"))

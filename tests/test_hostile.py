@@ -39,11 +39,11 @@ FIRST, THIS_YEAR = 1855, dt.date.today().year
 #: Each page's title, in English and in Korean.
 TITLES = {
     "pages/atlas.py": ("Kuril and Sakhalin border atlas", "쿠릴 열도·사할린 국경 지도"),
-    "pages/compare.py": ("Compare two years", "두 해 비교하기"),
+    "pages/compare.py": ("Compare two years", "두 해 비교"),
     "pages/timeline.py": ("Timeline", "연표"),
     "pages/treaties.py": ("Treaties", "조약"),
     "pages/dispute.py": ("The dispute today", "오늘날의 영토 분쟁"),
-    "pages/sources.py": ("Sources and licences", "출처와 이용 허락"),
+    "pages/sources.py": ("Sources and licences", "출처와 라이선스"),
 }
 #: The years each page reads from the URL, and what it shows without them.
 YEAR_DEFAULTS = {"pages/atlas.py": {"year": FIRST}, "pages/compare.py": {"year": FIRST, "compare": THIS_YEAR}}

@@ -141,8 +141,8 @@ def test_sources_page_names_every_data_file_with_its_licence():
     app = open_app("pages/sources.py")
     assert not app.exception
     shown = read_markdown(markdown_of(app))
-    # Files that hold the interface, not facts, and the folder's own notes.
-    not_data = {"ui.yaml", "languages.yaml", "datasets.yaml", "README.md", "LICENSE-coastline.md"}
+    # Files that hold the interface, not facts, and the folder's own notes (and style guide).
+    not_data = {"ui.yaml", "languages.yaml", "datasets.yaml", "README.md", "STYLE.ko.md", "LICENSE-coastline.md"}
     missing = [path.name for path in sorted(DATA.iterdir()) if path.name not in not_data
                and f"data/{path.name}" not in shown]
     assert missing == [], f"not on the Sources page: {missing}"

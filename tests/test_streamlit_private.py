@@ -55,7 +55,7 @@ def test_a_fresh_servers_first_visit_to_any_page_runs_inside_app_py(page):
     app = open_app(page, year="1905", compare="1945")
     assert not app.exception, [e.value for e in app.exception]
     assert app.title[0].value == TITLES[page]
-    assert sidebar_switches(app)[:2] == ["Language / 언어", "Place names"]
+    assert sidebar_switches(app)[:2] == ["언어 / Language", "Place names"]
 
 
 def test_without_page_setup_a_first_visit_runs_the_page_on_its_own(monkeypatch):
@@ -63,5 +63,5 @@ def test_without_page_setup_a_first_visit_runs_the_page_on_its_own(monkeypatch):
     pages/ folder on its own, and widgets.page_setup may be needless (or wrong)."""
     monkeypatch.setattr(widgets, "page_setup", lambda: None)
     app = open_app("pages/compare.py")
-    assert app.title[0].value == "Compare two years"
+    assert app.title[0].value == "두 해 비교"  # in the first language: no frame() read the browser's
     assert sidebar_switches(app) == []

@@ -54,7 +54,7 @@ def test_no_treaty_is_named_as_the_source_of_the_border_after_1945(year):
     from geo.text.year_panel import year_markdown
 
     for lang, no_treaty, treaty_heading in (("en", "No treaty drew this line", "The treaty behind this border"),
-                                            ("ko", "이 선을 정한 조약은 없다", "이 국경을 정한 조약")):
+                                            ("ko", "이 선을 정한 조약은 없습니다", "이 국경을 정한 조약")):
         panel = year_markdown(ATLAS, year, Localizer(ATLAS, lang))
         assert no_treaty in panel and treaty_heading not in panel
 

@@ -17,6 +17,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 
 from geo.text import Localizer
+from geo.text.quotation import passages
 
 from . import fonts
 from . import static_map as render
@@ -182,8 +183,9 @@ def handout(year: int, say: Localizer) -> Figure:
 
 
 def _article(column: _Column, year: int, say: Localizer) -> None:
-    """The treaty article behind the border of ``year`` (original, its translation into the
-    page's language, its source), or what the border rests on where no treaty drew it."""
+    """The treaty article behind the border of ``year`` (its translation into the page's
+    language first, then the text as quoted, each with its source), or what the border rests
+    on where no treaty drew it."""
     period = say.atlas.period_at(year)
     quotes = say.atlas.treaty(period.treaty).quotes if period.treaty else ()
     if not quotes:
@@ -191,18 +193,13 @@ def _article(column: _Column, year: int, say: Localizer) -> None:
         column.text(say.text(period.basis), 9)
         return
     quote = quotes[0]
-    column.text(say.message("quoted", article=say.text(quote.article), language=say.language_name(quote.language)),
-                10, weight=fonts.BOLD)
-    quote_top = column.top
-    column.text(quote.text, 10, language=quote.language, indent=0.16)
-    column.rule(quote_top)
-    translation = say.translation(quote)
-    if translation is not None:
-        column.text(say.translation_heading(translation), 9, weight=fonts.BOLD)
-        translation_top = column.top
-        column.text(translation.text, 10, language=say.lang, indent=0.16)
-        column.rule(translation_top)
+    for passage in passages(quote, say):
+        column.text(passage.heading, 10, weight=fonts.BOLD)
+        top = column.top
+        column.text(passage.text, 10, language=passage.language, indent=0.16)
+        column.rule(top)
+        if passage.source:
+            column.text(say.message("export_quote_source", title=passage.source.title), 8, gap=0.02)
+            column.text(passage.source.url, 8, color=LINK, url=passage.source.url)
     if quote.note:
         column.text(say.text(quote.note), 8, color=render.MUTED)
-    column.text(say.message("export_quote_source", title=quote.source.title), 8, gap=0.02)
-    column.text(quote.source.url, 8, color=LINK, url=quote.source.url)

@@ -73,15 +73,26 @@ class Localizer:
     def date_range(self, start: dt.date, end: dt.date | None, precision: str = "day") -> str:
         """From ``start`` to ``end`` as the language writes a range, without repeating what the
         two share: "29 Jul – 11 Aug 1938" / "1938년 7월 29일~8월 11일"; just ``start`` if
-        ``end`` is None."""
-        if end is None or end == start:
+        ``end`` is None.  Years follow ``year_range`` in ``ui.yaml`` ("1906–1908" /
+        "1906~1908년"), since CLDR's Korean year interval repeats the unit ("1906년 ~ 1908년")."""
+        if end is None or end == start or (precision == "year" and end.year == start.year):
             return self.date(start, precision)
+        if precision == "year":
+            return self.message("year_range", first=start.year, last=end.year)
         return format_interval(start, end, SKELETONS[precision], locale=self.locale)
 
     def signed_on(self, date: dt.date, old_style: dt.date | None) -> str:
-        """A date with its Julian (Old Style) date beside it where there is one."""
-        text = self.date(date)
-        return f"{text} ({self.message('old_style', date=self.date(old_style))})" if old_style else text
+        """A date with its Julian (Old Style) date beside it where there is one: "7 February
+        1855 (26 January 1855 in the Russian (Julian) calendar)" / "1855년 2월
+        7일(율리우스력 1855년 1월 26일)"."""
+        return self.with_old_style(self.date(date), old_style)
+
+    def with_old_style(self, when: str, old_style: dt.date | None, precision: str = "day") -> str:
+        """``when`` (a date or range already written out) followed by its Julian date, as
+        ``old_style`` in ``ui.yaml`` places it; just ``when`` if there is none."""
+        if old_style is None:
+            return when
+        return self.message("old_style", date=when, old=self.date(old_style, precision))
 
     def translation(self, quote: Quote) -> Translation | None:
         """``quote``'s translation into this language; None if it is written in this language
@@ -106,10 +117,11 @@ class Localizer:
 
     def holding(self, holder: str, status: str, claimed_by: str | None, year: int) -> str:
         """Who held a piece of land at the end of ``year``, how, and who claimed it: "Held by the
-        USSR; claimed by Japan" (in the language's own words, from ``ui.yaml``)."""
+        USSR · claimed by Japan" / "소련 실효 지배 · 일본 영유권 주장" (the language's own words,
+        from ``ui.yaml``: land another state claims is "held" in fact, not "administered")."""
         if holder == "joint":
             return self.message("held_jointly", holders=" · ".join(self.state(side, year) for side in ("RU", "JP")))
-        key = "held_by_occupied" if status == "occupied" else "held_by"
+        key = "held_by_occupied" if status == "occupied" else "held_by_disputed" if claimed_by else "held_by"
         text = self.message(key, holder=self.state(holder, year))
         if claimed_by:
             text += " · " + self.message("claimed_by", claimant=self.state(claimed_by, year))

@@ -17,10 +17,8 @@ from .markdown import bullets, citations, cite, escape
 def event_when(event: Event, say: Localizer) -> str:
     """When an event happened, as precisely as its sources say, with its Julian date where
     Russia used that calendar."""
-    when = say.date_range(event.date, event.end_date, event.precision)
-    if event.date_old_style:
-        when += f" ({say.message('old_style', date=say.date(event.date_old_style, event.precision))})"
-    return when
+    return say.with_old_style(say.date_range(event.date, event.end_date, event.precision), event.date_old_style,
+                              event.precision)
 
 
 def event_markdown(event: Event, say: Localizer) -> str:

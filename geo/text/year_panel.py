@@ -14,17 +14,15 @@ from geo.model import Atlas, Period, Quote, Treaty
 
 from .localizer import Localizer
 from .markdown import blockquote, bullets, citations, cite, escape
+from .quotation import passages
 
 
 def _quote(quote: Quote, say: Localizer) -> str:
-    header = say.message("quoted", article=say.text(quote.article), language=say.language_name(quote.language))
-    parts = [f"**{escape(header)}**", blockquote(quote.text),
-             f"{say.message('source')}: {cite(quote.source, say.lang)}"]
-    translation = say.translation(quote)
-    if translation is not None:
-        parts.append(f"**{escape(say.translation_heading(translation))}**"
-                     + (f" ({cite(translation.source, say.lang)})" if translation.source else ""))
-        parts.append(blockquote(translation.text))
+    parts = []
+    for passage in passages(quote, say):
+        parts += [f"**{escape(passage.heading)}**", blockquote(passage.text)]
+        if passage.source:
+            parts.append(f"{say.message('source')}: {cite(passage.source, say.lang)}")
     if quote.note:
         parts.append(escape(say.text(quote.note)))
     return "\n\n".join(parts)
@@ -55,11 +53,12 @@ def treaty_markdown(treaty: Treaty, say: Localizer) -> str:
 
 
 def period_years(period: Period, say: Localizer) -> str:
-    """A period's years as the language writes a range: "1855 – 1874", "1905~1919년"; an
-    open period from its first year ("1945 –", "1945년~")."""
+    """A period's years as textbooks name it, from the year its line was drawn to the year the
+    next one was: "1855–1875" / "1855~1875년" (the next period starts in 1875 too); an open
+    period "1945–present" / "1945년~현재"."""
     if period.end is None:
         return say.message("period_since", year=period.start)
-    return say.date_range(dt.date(period.start, 1, 1), dt.date(period.end - 1, 1, 1), "year")
+    return say.date_range(dt.date(period.start, 1, 1), dt.date(period.end, 1, 1), "year")
 
 
 def cited_document_markdown(treaty: Treaty, say: Localizer) -> str:

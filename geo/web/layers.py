@@ -30,11 +30,13 @@ from geo.style import (
     HOLDER_STROKE,
     LINE_STYLE,
     SEA,
+    TYPESETTING_CSS,
     hatch_pattern_id,
 )
 from geo.text import Localizer
 from geo.text.reference_pages import event_when
 
+from .controls import MapControls
 from .jsonlayer import JsonLayer
 from .legend import Legend, YearLegend
 
@@ -68,7 +70,7 @@ svg.swatch {{ border: 0; }}
 .leaflet-control-attribution, .leaflet-control-scale-line {{ font: 11px/1.4 sans-serif; }}
 .leaflet-control-attribution {{ max-width: 70%; }}
 .atlas-legend .stroke {{ display: inline-block; width: 22px; margin-right: 6px; vertical-align: middle; }}
-</style>
+{TYPESETTING_CSS}</style>
 """
 # CSS beats SVG presentation attributes: land fills get lighter over web tiles.
 _SEE_THROUGH_LAND = "<style>.leaflet-overlay-pane path.leaflet-interactive { fill-opacity: 0.4; }</style>"
@@ -205,7 +207,7 @@ def base_map(atlas: Atlas, lang: str, names: str = "both", leaflet_url: str = DE
     m = folium.Map(location=((south + north) / 2, (west + east) / 2), zoom_start=ZOOM, tiles=None,
                    min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM, zoom_snap=0.25, max_bounds=True,
                    min_lat=south - PAN_MARGIN_DEG, min_lon=west - PAN_MARGIN_DEG,
-                   max_lat=north + PAN_MARGIN_DEG, max_lon=east + PAN_MARGIN_DEG, control_scale=True)
+                   max_lat=north + PAN_MARGIN_DEG, max_lon=east + PAN_MARGIN_DEG, zoom_control=False)
     # folium points these at CDNs; the atlas serves its own copy so it works offline.
     m.default_js = [("leaflet", f"{leaflet_url}/leaflet.js")]
     m.default_css = [("leaflet_css", f"{leaflet_url}/leaflet.css")]
@@ -213,6 +215,7 @@ def base_map(atlas: Atlas, lang: str, names: str = "both", leaflet_url: str = DE
     if web_tiles:
         folium.TileLayer("OpenStreetMap", max_zoom=19).add_to(m)
         m.get_root().header.add_child(folium.Element(_SEE_THROUGH_LAND))
+    MapControls(say).add_to(m)
     HatchPatterns().add_to(m)
     JsonLayer(_base_land(atlas, say.lang, names), TERRITORY_STYLES, "holder").add_to(m)
     Legend(say).add_to(m)

@@ -20,6 +20,7 @@ from jinja2 import Template
 
 from geo.model import MAP_FRAME, Atlas, Period
 from geo.text import Localizer
+from geo.text.quotation import passages
 from geo.text.year_panel import period_years
 
 from . import layers
@@ -96,17 +97,14 @@ def _treaty_section(atlas: Atlas, period: Period, say: Localizer) -> str:
              f"<p>{escape(say.message('signed'))}: {escape(say.signed_on(made_by.date, made_by.date_old_style))} · "
              f"{escape(say.text(made_by.place))}</p>"]
     for quote in made_by.quotes[:1]:
-        language = say.language_name(quote.language)
-        parts += [f"<p><b>{escape(say.message('quoted', article=say.text(quote.article), language=language))}</b></p>",
-                  f'<blockquote lang="{escape(quote.language)}">{escape(quote.text)}</blockquote>']
-        translation = say.translation(quote)
-        if translation is not None:
-            parts += [f"<p><b>{escape(say.translation_heading(translation))}</b></p>",
-                      f'<blockquote lang="{escape(say.lang)}">{escape(translation.text)}</blockquote>']
+        for passage in passages(quote, say):
+            parts += [f"<p><b>{escape(passage.heading)}</b></p>",
+                      f'<blockquote lang="{escape(passage.language)}">{escape(passage.text)}</blockquote>']
+            if passage.source:
+                parts.append(f'<p class="atlas-source">{escape(say.message("source"))}: '
+                             f'<a href="{escape(passage.source.url)}">{escape(passage.source.title)}</a></p>')
         if quote.note:
             parts.append(f'<p class="atlas-note">{escape(say.text(quote.note))}</p>')
-        parts.append(f'<p class="atlas-source">{escape(say.message("source"))}: '
-                     f'<a href="{escape(quote.source.url)}">{escape(quote.source.title)}</a></p>')
     return "\n  ".join(parts)
 
 
@@ -165,4 +163,5 @@ def offline_atlas(atlas: Atlas, lang: str) -> str:
     root = m.get_root()
     root.html.add_child(Element(panel), name="atlas_panel")
     _PeriodSwitch(period_layers).add_to(m)
-    return root.render()
+    # branca's page template writes a bare <html>; the page's language belongs on it.
+    return root.render().replace("<html>", f'<html lang="{escape(lang)}">', 1)
