@@ -119,7 +119,7 @@ def choice_from_url(key: str, options: list[str], default, many: bool = False) -
 
 def frame() -> Localizer:
     """What every page shares: page settings, the data check, and the sidebar's language,
-    place-name and web-map switches, which the URL can set (``?lang=ko&names=ja``).
+    place-name and web-map switches, which the URL sets and keeps (``?lang=ko&names=ja&tiles=1``).
     Returns the page's words."""
     snapshot = atlas()
     lang = _setting("atlas_lang", lambda: _language_from_url(snapshot))
@@ -128,29 +128,61 @@ def frame() -> Localizer:
     names = {language.code: language.name for language in snapshot.languages}
     lang = st.sidebar.segmented_control(
         " / ".join(Localizer(snapshot, code).message("language") for code in names), options=list(names),
-        format_func=names.get, default=lang, key="lang", required=True, on_change=keep_in_url, args=("lang",))
+        format_func=names.get, default=lang, key="lang", required=True)
     st.session_state["atlas_lang"] = lang
     say = Localizer(snapshot, lang)
     _typeset(lang)
     style = st.sidebar.segmented_control(
         say.message("place_names"), options=list(NAME_STYLES), format_func=lambda s: say.message(f"names_{s}"),
-        default=_setting("atlas_names", _names_from_url), key="names", required=True,
-        on_change=keep_in_url, args=("names",))
+        default=_setting("atlas_names", _names_from_url), key="names", required=True)
     st.session_state["atlas_names"] = style
+    if "tiles" not in st.session_state:
+        st.session_state["tiles"] = st.query_params.get("tiles") == "1"
     st.session_state["atlas_tiles"] = st.sidebar.toggle(say.message("web_tiles"), key="tiles",
                                                         help=say.message("web_tiles_help"))
-    for key in ("lang", "names"):
-        if key in st.query_params:
-            keep_in_url(key)
+    # Every page's URL carries what changes what it shows, so a link copied on any page (after
+    # the sidebar's page list, which keeps no query) opens what the teacher sees.
+    st.query_params["lang"], st.query_params["names"] = lang, style
+    if st.session_state["atlas_tiles"]:
+        st.query_params["tiles"] = "1"
+    else:
+        st.query_params.pop("tiles", None)
     return say
+
+
+#: What Streamlit's own layout cannot say, by the Streamlit elements' test ids and the
+#: ``st-key-*`` classes of keyed widgets.
+PAGE_CSS = """
+/* A phone: the treaty years in one row that scrolls sideways, not rows pushing the map down. */
+@media (max-width: 640px) {
+  .st-key-treaty_year [data-testid="stButtonGroup"] > div { flex-wrap: nowrap; overflow-x: auto; }
+}
+/* Printing: the page as a handout. Streamlit's app is a scroll box as high as the window,
+   which would print as one page; the sidebar, the toolbar and the controls are not content. */
+@media print {
+  html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {
+    height: auto !important; overflow: visible !important; position: static !important; }
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+  [data-testid="stStatusWidget"], [data-testid="stPopover"], [data-testid="stButton"], .st-key-treaty_year,
+  [data-testid="stExpandSidebarButton"] { display: none !important; }
+  [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: none !important; }
+  /* One column on paper: a map keeps the width it was drawn at, which a narrower printed
+     column would push over the text beside it. */
+  [data-testid="stHorizontalBlock"] { flex-direction: column !important; }
+  [data-testid="stColumn"] { width: 100% !important; flex: 1 1 auto !important; }
+  iframe { break-inside: avoid; max-width: 100% !important; }
+  /* Folded documents (the treaty library) print unfolded. */
+  details::details-content { content-visibility: visible !important; display: block !important; }
+}
+"""
 
 
 def _typeset(lang: str) -> None:
     """Mark the page as written in ``lang`` (``<html lang>``: screen readers, hyphenation and
-    the language's typesetting in :data:`geo.style.TYPESETTING_CSS` key on it).  Streamlit
-    has no setting for the document's language, so a one-line script sets it; the style, on
-    its own, takes no room on the page."""
-    st.html(f"<style>{TYPESETTING_CSS}</style>")
+    the language's typesetting in :data:`geo.style.TYPESETTING_CSS` key on it), and style
+    what Streamlit's layout cannot (PAGE_CSS).  Streamlit has no setting for the document's
+    language, so a one-line script sets it; the style, on its own, takes no room."""
+    st.html(f"<style>{TYPESETTING_CSS}{PAGE_CSS}</style>")
     st.sidebar.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>",
                     unsafe_allow_javascript=True)
 

@@ -51,8 +51,9 @@ def download_buttons(year: int) -> None:
         ("download_gif", lambda: animation(atlas, atlas.version, lang), f"atlas-periods-{lang}.gif", "image/gif"),
         ("download_html", lambda: offline_atlas(atlas, atlas.version, lang), f"atlas-{lang}.html", "text/html"),
     ]
-    for column, (label, data, file_name, mime) in zip(st.columns(len(downloads)), downloads):
-        column.download_button(say.message(label), data, file_name, mime, key=label, on_click="ignore",
+    with st.popover(say.message("downloads"), icon=":material/download:"):
+        for label, data, file_name, mime in downloads:
+            st.download_button(say.message(label), data, file_name, mime, key=label, on_click="ignore",
                                help=say.message(f"{label}_help"), width="stretch")
 
 
@@ -72,7 +73,7 @@ def atlas() -> None:
                   render=False)
         download_buttons(year)
         st.markdown(events_near_markdown(say.atlas, year, say))
-    with text_column, st.container(height=640, border=False):
+    with text_column:
         st.markdown(year_markdown(say.atlas, year, say))
 
 

@@ -36,7 +36,7 @@ def comparison() -> None:
     if say.atlas.period_at(one).treaty == say.atlas.period_at(other).treaty:
         st.caption(say.message("compare_same_treaty"))
     for column, year in zip(st.columns(2, gap="medium"), (one, other)):
-        with column, st.container(height=560, border=False):
+        with column:
             st.markdown(year_markdown(say.atlas, year, say))
 
 

@@ -36,12 +36,11 @@ years = [event.date.year for event in say.atlas.events]
 st.caption(say.message("timeline_intro", first=min(years), last=max(years), map_from=say.atlas.first_year))
 widgets.choice_from_url("era", ERAS, "all")
 widgets.choice_from_url("kinds", KINDS, KINDS, many=True)
-left, right = st.columns([2, 3])
-era = left.selectbox(say.message("timeline_period"), ERAS, format_func=era_label, key="era",
-                     on_change=widgets.keep_in_url, args=("era",))
-kinds = right.pills(say.message("timeline_kinds"), KINDS, selection_mode="multi",
-                    format_func=lambda kind: say.message(f"event_kind_{kind}"), key="kinds",
-                    on_change=widgets.keep_in_url, args=("kinds",))
+era = st.selectbox(say.message("timeline_period"), ERAS, format_func=era_label, key="era",
+                   on_change=widgets.keep_in_url, args=("era",))
+kinds = st.pills(say.message("timeline_kinds"), KINDS, selection_mode="multi",
+                 format_func=lambda kind: say.message(f"event_kind_{kind}"), key="kinds",
+                 on_change=widgets.keep_in_url, args=("kinds",))
 shown = [event for event in atlas.events
          if (not kinds or event.kind in kinds)
          and (era == "all" or (atlas.period_of(event).id if atlas.period_of(event) else "before") == era)]

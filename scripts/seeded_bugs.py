@@ -49,9 +49,7 @@ SEEDS = [
          'ko: "{year}년에 바뀐 것"', 'ko: "What changed in {year}"',
          ("tests/test_app.py",)),
     Seed("S5", "the language and place-name switches no longer write the URL", "widgets.py",
-         '    """Write the widget ``key``\'s value (one value, or a list of them) to ``?key=``."""\n'
-         "    st.query_params[key] = st.session_state[key]",
-         '    """Write the widget ``key``\'s value (one value, or a list of them) to ``?key=``."""\n'
+         '    st.query_params["lang"], st.query_params["names"] = lang, style',
          "    pass",
          ("tests/test_browser.py",)),
     Seed("S6", "python -m geo check ignores a missing file", "geo/model/readers.py",
@@ -129,6 +127,22 @@ SEEDS = [
          '    st.sidebar.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>",',
          '    st.sidebar.html("<script></script>",',
          ("tests/test_korean_reader.py::test_the_page_and_its_map_are_marked_as_korean",)),
+    # The classroom (issue 12).
+    Seed("C1", "the zoom range left to folium, which drops it", "geo/web/controls.py",
+         "            map.setMinZoom({{ this.min_zoom }});\n", "",
+         ("tests/test_classroom.py::test_the_keyboard_zooms_only_within_the_atlas_range",)),
+    Seed("C2", "popups held inside the map's pan limits", "geo/web/controls.py",
+         "                map.setMaxBounds(null);\n", "",
+         ("tests/test_classroom.py::test_every_event_popup_opens_whole_inside_the_map_and_above_everything",)),
+    Seed("C3", "the mouse wheel captured by the map", "geo/web/controls.py",
+         "            map.gestureHandling.enable();\n", "",
+         ("tests/test_classroom.py::test_the_mouse_wheel_scrolls_the_page_over_the_map_and_zooms_only_with_ctrl",)),
+    Seed("C4", "the page printed as the screen shows it (sidebar, one scroll box)", "widgets.py",
+         "@media print {", "@media speech {",
+         ("tests/test_classroom.py::test_the_printed_map_page_is_a_whole_handout",)),
+    Seed("C5", "the legend over the zoom buttons in a narrow map", "geo/web/legend.py",
+         'box.style.maxWidth = (size.x - {{ this.zoom_column }}) + "px";', "",
+         ("tests/test_classroom.py::test_the_legend_folds_under_its_title_and_never_covers_a_zoom_button",)),
 ]
 
 

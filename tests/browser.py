@@ -171,6 +171,8 @@ def page_texts(app, skip_links_and_quotes: bool = False) -> list[tuple[str, str]
         elif not isinstance(node, Widget):  # a text element, not a widget's value
             value = getattr(node, "value", None)
             if isinstance(value, str):
+                # An st.html of style and script shows nothing (widgets.frame's typesetting).
+                value = re.sub(r"<(style|script)\b.*?</\1>", " ", value, flags=re.S) if kind == "Html" else value
                 found.append((kind, markdown(value)))
 
     walk(app._tree)
@@ -219,9 +221,9 @@ def app_map_texts(app) -> list[tuple[str, str]]:
 # --- Korean pages: English interface words ------------------------------------------------------
 
 #: Latin words the English interface strings share with the Korean ones on purpose: formats,
-#: names of data sets and licences, values typed in a URL.
+#: names of data sets and licences, values typed in a URL, the Ctrl key as its keycap reads.
 SHARED_WORDS = {"PNG", "PDF", "GIF", "HTML", "GSHHG", "Wessel", "Smith", "LGPL", "OpenStreetMap",
-                "ru", "ja", "both", "lang", "ko", "en"}
+                "ru", "ja", "both", "lang", "ko", "en", "Ctrl"}
 #: The language switch shows every language in its own name, and its label in every language.
 LANGUAGE_SWITCH = ("언어 / Language", "English")
 

@@ -68,6 +68,7 @@ class Pupil:
 
     def download(self) -> int:
         """Click the map page's PNG download; returns the replica that served the file."""
+        self.page.get_by_role("button", name=re.compile(r"Downloads|내려받기")).click()  # the popover
         with self.page.expect_download(timeout=60_000) as started:
             self.page.get_by_role("button", name=re.compile(r"\(PNG\)")).click()   # either language
         url = started.value.url.split("?")[0]

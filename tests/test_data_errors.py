@@ -56,9 +56,9 @@ CLI_CASES = {
         "periods.yaml", "  claims: {sakhalin_north: RU}", "  claims: [RU]",
         "periods.yaml, period north_sakhalin_occupation: claims: "),
     "a quote as a bare string": (
-        "treaties.yaml", "  quotes:\n    - article: {en: Article II (Korea), ko: 제2조(한국)}",
+        "treaties.yaml", "  quotes:\n    - article: {en: Article IX, ko: 제9조}",
         '  quotes:\n    - "The Imperial Russian Government cede ..."\n'
-        '    - article: {en: Article II (Korea), ko: 제2조(한국)}',
+        '    - article: {en: Article IX, ko: 제9조}',
         "treaties.yaml, treaty portsmouth_1905: quotes.0: "),
     "a border's end year as text": (
         "borders.geojson", '"end": 1945', '"end": "1945"',

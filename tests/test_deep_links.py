@@ -53,7 +53,7 @@ def test_a_fresh_servers_first_visitor_opens_the_comparison_page_in_the_apps_fra
 
 def test_a_timeline_link_keeps_its_language_and_place_names_on_the_way_to_the_map(server, page):
     page.goto(f"{server}/timeline?lang=ko&names=ja")
-    expect(page.get_by_text("오쓰 사건: 러시아 황태자 피습")).to_be_visible()
+    expect(page.get_by_text("오쓰 사건: 러시아 황태자 피습")).to_be_visible(timeout=30_000)  # 114 events to draw
     expect(page.get_by_role("radio", name="일본식 지명")).to_be_checked()
     assert english_on_korean_page(visible_texts(page)) == []
     page.get_by_role("button", name="1905년 지도 보기").first.click()

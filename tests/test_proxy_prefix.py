@@ -47,10 +47,13 @@ def test_the_map_loads_leaflet_under_the_prefix_and_the_server_answers_there(ser
     (component,) = app.get("component_instance")
     args = json.loads(component.proto.json_args)
     links = args["js_links"] + args["css_links"]
-    assert sorted(links) == ["/atlas/app/static/leaflet/leaflet.css", "/atlas/app/static/leaflet/leaflet.js"]
+    assert sorted(links) == [
+        "/atlas/app/static/leaflet/gesture-handling/leaflet-gesture-handling.min.css",
+        "/atlas/app/static/leaflet/gesture-handling/leaflet-gesture-handling.min.js",
+        "/atlas/app/static/leaflet/leaflet.css", "/atlas/app/static/leaflet/leaflet.js"]
     origin = server.removesuffix(f"/{PREFIX}")
     for link in links:
         status, body = get(origin + link)
         assert status == 200, link
-        assert b"Leaflet" in body[:300] or b".leaflet-" in body, link
+        assert b"Leaflet" in body[:300] or b".leaflet-" in body or b"gestureHandling" in body, link
     assert get(origin + "/app/static/leaflet/leaflet.js")[0] == 404  # only under the prefix

@@ -37,10 +37,12 @@ MESSAGES: dict[str, frozenset[str]] = {key: frozenset(names) for key, names in {
     "dispute_title": (), "dispute_status": ("date",), "position_of": ("state",), "key_documents": (),
     "sources_title": (), "licence": (), "how_sea_borders": (), "place_names": (), "names_ru": (), "names_ja": (),
     "names_both": (), "events_nearby": ("year",), "web_tiles": (), "web_tiles_help": (), "zoom_in": (), "zoom_out": (),
+    "gesture_touch": (), "gesture_scroll": (), "gesture_scroll_mac": (),
     "export_year": ("year",), "export_treaty": ("treaty", "date"), "export_no_treaty": (),
     "export_quote_source": ("title",), "offline_atlas_intro": (), "periods": (),
     "download_png": (), "download_pdf": (), "download_gif": (), "download_html": (),
-    "download_png_help": (), "download_pdf_help": (), "download_gif_help": (), "download_html_help": (),
+    "downloads": (), "download_png_help": (), "download_pdf_help": (), "download_gif_help": (),
+    "download_html_help": (),
     "compare_title": (), "compare_intro": (), "compare_year": (), "compare_changes": ("first", "second"),
     "compare_no_change": (), "compare_same_treaty": (),
 }.items()}

@@ -29,20 +29,18 @@ def _quote(quote: Quote, say: Localizer) -> str:
 
 
 def treaty_markdown(treaty: Treaty, say: Localizer) -> str:
-    """A document as the panel and the treaty library show it: title, date in both calendars,
-    place, signatories, quoted articles with their translation, summary, effect, sources."""
+    """A document as the panel and the treaty library show it: title, then its quoted articles
+    (the heart of the page, each with its translation), then full title, date in both
+    calendars, place, signatories, summary, effect, sources."""
     native = f" · {escape(treaty.native_title)}" if treaty.native_title else ""
     people = " · ".join(
         escape(say.text(s.name)) + (f" ({escape(say.text(s.role))})" if s.role else "") for s in treaty.signatories)
-    parts = [
-        f"### {escape(say.text(treaty.title))}",
-        f"{escape(say.text(treaty.full_title))}{native}",
-        f"**{say.message('signed')}:** {escape(say.signed_on(treaty.date, treaty.date_old_style))} · "
-        f"{escape(say.text(treaty.place))}  \n**{say.message('signatories')}:** {people}",
-    ]
+    parts = [f"### {escape(say.text(treaty.title))}", *(_quote(quote, say) for quote in treaty.quotes),
+             f"{escape(say.text(treaty.full_title))}{native}",
+             f"**{say.message('signed')}:** {escape(say.signed_on(treaty.date, treaty.date_old_style))} · "
+             f"{escape(say.text(treaty.place))}  \n**{say.message('signatories')}:** {people}"]
     if treaty.entry_into_force:
         parts.append(f"**{say.message('entry_into_force')}:** {escape(say.text(treaty.entry_into_force.text))}")
-    parts += [_quote(quote, say) for quote in treaty.quotes]
     parts.append(f"**{say.message('summary')}:** {escape(say.text(treaty.summary))}")
     parts.append(f"**{say.message('territorial_effect')}:** {escape(say.text(treaty.territorial_effect))}")
     if treaty.open_questions:

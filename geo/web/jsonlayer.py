@@ -64,9 +64,17 @@ class JsonLayer(MacroElement):
             interactive: {{ this.interactive|tojson }},
             pointToLayer: function (feature, latlng) { return L.circleMarker(latlng); },
             onEachFeature: function (feature, layer) {
-                if (feature.properties.popup) { layer.bindPopup(feature.properties.popup, {maxWidth: 320}); }
-                if (!feature.properties.label) { return; }
-                layer.bindTooltip(feature.properties.label, {sticky: true});
+                var label = feature.properties.label, popup = feature.properties.popup;
+                if (popup) {
+                    layer.bindPopup(popup, {maxWidth: 320});
+                    // One thing at a time: the label gives way to the popup (on a touch screen,
+                    // where a tap would open both, a feature with a popup has no label).
+                    if (window.matchMedia("(hover: none)").matches) { label = null; }
+                    layer.on("popupopen", function () { layer.unbindTooltip(); });
+                    layer.on("popupclose", function () { if (label) { layer.bindTooltip(label, {sticky: true}); } });
+                }
+                if (!label) { return; }
+                layer.bindTooltip(label, {sticky: true});
                 layer.on("mouseover", function () { layer.setStyle({weight: 3}); });
                 layer.on("mouseout", function () { {{ this.get_name() }}.resetStyle(layer); });
             }

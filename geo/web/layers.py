@@ -45,8 +45,8 @@ from .legend import Legend, YearLegend
 # Lookups (holder_at) and exports keep the full coastline.
 TOLERANCE_M = 150
 CONTEXT_TOLERANCE_M = 300
+#: The zoom the map opens at before it fits the frame to its size.
 ZOOM = 4.5
-MIN_ZOOM, MAX_ZOOM = 4, 10
 #: How far the map may be panned past the frame, in degrees.
 PAN_MARGIN_DEG = 3.0
 DEFAULT_LEAFLET_URL = "/app/static/leaflet"
@@ -59,17 +59,24 @@ HATCH_STYLES = {claimant: {"fillColor": f"url(#{hatch_pattern_id(claimant)})", "
 LINE_STYLES = {kind: {**style, "opacity": 0.95} for kind, style in LINE_STYLE.items()}
 EVENT_STYLES = {"event": EVENT_MARKER}
 
+#: Every box on the map sets its own text and background colours: the map stays light in a
+#: page shown in dark mode, whose text colour the map's frame would otherwise inherit.
 _CSS = f"""
 <style>
-.leaflet-container {{ background: {SEA}; }}
-.atlas-legend {{ background: rgba(255,255,255,.92); padding: 6px 9px; font: 12px/18px sans-serif;
-  border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.3); }}
+.leaflet-container {{ background: {SEA}; color: #222; }}
+.atlas-legend {{ background: rgba(255,255,255,.95); color: #222; padding: 4px 9px; font: 12px/18px sans-serif;
+  border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.3); overflow: auto; box-sizing: border-box; }}
+.atlas-legend summary {{ font-weight: bold; cursor: pointer; }}
 .atlas-legend .swatch {{ display: inline-block; width: 14px; height: 11px; margin-right: 6px;
   border: 1px solid; vertical-align: middle; }}
 svg.swatch {{ border: 0; }}
-.leaflet-control-attribution, .leaflet-control-scale-line {{ font: 11px/1.4 sans-serif; }}
-.leaflet-control-attribution {{ max-width: 70%; }}
 .atlas-legend .stroke {{ display: inline-block; width: 22px; margin-right: 6px; vertical-align: middle; }}
+.leaflet-popup-content-wrapper, .leaflet-popup-tip, .leaflet-tooltip {{ background: #fff; color: #222; }}
+.leaflet-popup-content {{ overflow-wrap: anywhere; }}
+.leaflet-tooltip {{ white-space: normal; width: max-content; max-width: min(16rem, 60vw); }}
+.leaflet-control-attribution, .leaflet-control-scale-line {{ font: 11px/1.4 sans-serif; color: #222; }}
+.leaflet-container .leaflet-control-attribution {{ max-width: 70%; background: rgba(255,255,255,.9); }}
+.leaflet-control-scale-line {{ background: rgba(255,255,255,.8); }}
 {TYPESETTING_CSS}</style>
 """
 # CSS beats SVG presentation attributes: land fills get lighter over web tiles.
@@ -191,8 +198,8 @@ def base_map(atlas: Atlas, lang: str, names: str = "both", leaflet_url: str = DE
     names : {'both', 'ru', 'ja'}
         Which place names the tooltips give.
     leaflet_url : str
-        Where the page loads Leaflet from (the app serves its own copy, so the map needs no
-        internet).
+        Where the page loads Leaflet and its plugins from (the app serves its own copies,
+        so the map needs no internet).
     web_tiles : bool
         Show OpenStreetMap under lighter land (needs internet; tiles that never arrive
         leave the map as it is).
@@ -205,7 +212,7 @@ def base_map(atlas: Atlas, lang: str, names: str = "both", leaflet_url: str = DE
     say = Localizer(atlas, lang)
     west, south, east, north = MAP_FRAME
     m = folium.Map(location=((south + north) / 2, (west + east) / 2), zoom_start=ZOOM, tiles=None,
-                   min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM, zoom_snap=0.25, max_bounds=True,
+                   zoom_snap=0.25, max_bounds=True,
                    min_lat=south - PAN_MARGIN_DEG, min_lon=west - PAN_MARGIN_DEG,
                    max_lat=north + PAN_MARGIN_DEG, max_lon=east + PAN_MARGIN_DEG, zoom_control=False)
     # folium points these at CDNs; the atlas serves its own copy so it works offline.
@@ -215,7 +222,7 @@ def base_map(atlas: Atlas, lang: str, names: str = "both", leaflet_url: str = DE
     if web_tiles:
         folium.TileLayer("OpenStreetMap", max_zoom=19).add_to(m)
         m.get_root().header.add_child(folium.Element(_SEE_THROUGH_LAND))
-    MapControls(say).add_to(m)
+    MapControls(say, leaflet_url).add_to(m)
     HatchPatterns().add_to(m)
     JsonLayer(_base_land(atlas, say.lang, names), TERRITORY_STYLES, "holder").add_to(m)
     Legend(say).add_to(m)

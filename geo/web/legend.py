@@ -39,8 +39,12 @@ def legend_html(atlas: Atlas, year: int, say: Localizer) -> str:
 
 
 class Legend(MacroElement):
-    """The legend's frame in the map's top right corner (title, and a body each year's layer
-    fills), and the map's attribution.
+    """The legend's frame in the map's top right corner (a title that folds it, and a body
+    each year's layer fills), and the map's attribution.
+
+    The legend is a ``<details>`` element, so a pupil can fold it away; it starts folded in a
+    map narrower than ``FOLDED_BELOW_PX``, steps aside while a popup is open, and is never
+    wider than the map minus the zoom buttons' column.
 
     Parameters
     ----------
@@ -50,25 +54,45 @@ class Legend(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        (function () {
+        (function (map) {
             var legend = L.control({position: "topright"});
             legend.onAdd = function () {
-                var div = L.DomUtil.create("div", "atlas-legend");
-                div.innerHTML = {{ this.html|tojson }};
-                return div;
+                var details = L.DomUtil.create("details", "atlas-legend");
+                details.innerHTML = {{ this.html|tojson }};
+                details.open = map.getSize().x >= {{ this.folded_below }};
+                L.DomEvent.disableClickPropagation(details);
+                L.DomEvent.disableScrollPropagation(details);
+                return details;
             };
-            legend.addTo({{ this._parent.get_name() }});
-            {{ this._parent.get_name() }}.attributionControl.setPrefix(false);
-            {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.attribution|tojson }});
-        })();
+            legend.addTo(map);
+            var box = legend.getContainer();
+            function fit() {
+                var size = map.getSize();
+                box.style.maxWidth = (size.x - {{ this.zoom_column }}) + "px";
+                box.style.maxHeight = (size.y - 60) + "px";
+            }
+            fit();
+            map.on("resize", fit);
+            map.on("popupopen", function () { box.style.display = "none"; });
+            map.on("popupclose", function () { box.style.display = ""; });
+            map.attributionControl.setPrefix(false);
+            map.attributionControl.addAttribution({{ this.attribution|tojson }});
+        })({{ this._parent.get_name() }});
         {% endmacro %}
     """)
+
+    #: Maps narrower than this (px) open with the legend folded.
+    FOLDED_BELOW_PX = 480
+    #: The room the zoom buttons take on the left, legend margins included (px).
+    ZOOM_COLUMN_PX = 64
 
     def __init__(self, say: Localizer):
         super().__init__()
         self._name = "Legend"
-        self.html = f'<b>{escape(say.message("legend_title"))}</b><div class="atlas-legend-body"></div>'
+        self.html = (f'<summary>{escape(say.message("legend_title"))}</summary>'
+                     '<div class="atlas-legend-body"></div>')
         self.attribution = escape(say.message("map_attribution"))
+        self.folded_below, self.zoom_column = self.FOLDED_BELOW_PX, self.ZOOM_COLUMN_PX
 
 
 class YearLegend(MacroElement):

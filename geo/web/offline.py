@@ -16,9 +16,10 @@ from html import escape
 from pathlib import Path
 
 from branca.element import Element, MacroElement
+from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from geo.model import MAP_FRAME, Atlas, Period
+from geo.model import Atlas, Period
 from geo.text import Localizer
 from geo.text.quotation import passages
 from geo.text.year_panel import period_years
@@ -52,15 +53,13 @@ body { display: grid; grid-template-columns: minmax(0, 1fr) minmax(18rem, 30rem)
 """
 
 class _PeriodSwitch(MacroElement):
-    """Fits the map to the coastline's box, and shows the period of a pressed button: its
-    layer on the map, its section in the panel.  A child of the map added after the period
-    layers, so its script runs after theirs."""
+    """Shows the period of a pressed button: its layer on the map, its section in the panel.
+    A child of the map added after the period layers, so its script runs after theirs."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function () {
           var map = {{ this._parent.get_name() }}, layers = [{{ this.layers|join(", ") }}];
-          map.fitBounds({{ this.bounds|tojson }});
           var buttons = document.querySelectorAll(".atlas-periods button");
           var sections = document.querySelectorAll(".atlas-period");
           function show(chosen) {
@@ -78,13 +77,13 @@ class _PeriodSwitch(MacroElement):
     def __init__(self, layers: list[str]):
         super().__init__()
         self.layers = layers
-        west, south, east, north = MAP_FRAME
-        self.bounds = [[south, west], [north, east]]
 
 
-def _leaflet(name: str) -> str:
+def _leaflet(url: str) -> str:
+    """The file of ``static/leaflet/`` that the app serves at ``url``, to inline."""
+    path = LEAFLET_DIR / url.removeprefix(layers.DEFAULT_LEAFLET_URL + "/")
     # "</" would end the element the text is inlined in; Leaflet has none, but be sure.
-    return (LEAFLET_DIR / name).read_text(encoding="utf-8").replace("</", "<\\/")
+    return path.read_text(encoding="utf-8").replace("</", "<\\/")
 
 
 def _treaty_section(atlas: Atlas, period: Period, say: Localizer) -> str:
@@ -136,11 +135,15 @@ def offline_atlas(atlas: Atlas, lang: str) -> str:
     lang = say.lang
     all_periods = atlas.periods
     m = layers.base_map(atlas, lang)
-    # Leaflet inline, and before the atlas's own style so the atlas's sea colour wins.
-    m.default_js, m.default_css = [], []
+    # Leaflet and its plugins inline, in the order the app's page loads them, and before the
+    # atlas's own style so the atlas's sea colour wins.
     header = m.get_root().header
-    header.add_child(Element(f"<style>{_leaflet('leaflet.css')}</style>"), name="leaflet_css", index=0)
-    header.add_child(Element(f"<script>{_leaflet('leaflet.js')}</script>"), name="leaflet_js", index=0)
+    for element in (m, *(child for child in m._children.values() if isinstance(child, JSCSSMixin))):
+        for name, url in element.default_css:
+            header.add_child(Element(f"<style>{_leaflet(url)}</style>"), name=name, index=0)
+        for name, url in element.default_js:
+            header.add_child(Element(f"<script>{_leaflet(url)}</script>"), name=name)
+        element.default_js, element.default_css = [], []
     header.add_child(Element(_CSS), name="offline_css")
     header.add_child(Element(f"<title>{escape(say.message('app_title'))}</title>"), name="title")
     period_layers = []
