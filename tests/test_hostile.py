@@ -41,7 +41,7 @@ TITLES = {
     "pages/atlas.py": ("Kuril and Sakhalin border atlas", "쿠릴 열도·사할린 국경 지도"),
     "pages/compare.py": ("Compare two years", "두 해 비교"),
     "pages/timeline.py": ("Timeline", "연표"),
-    "pages/treaties.py": ("Treaties", "조약"),
+    "pages/treaties.py": ("Treaties", "조약 모음"),
     "pages/dispute.py": ("The dispute today", "오늘날의 영토 분쟁"),
     "pages/sources.py": ("Sources and licences", "출처와 라이선스"),
 }
