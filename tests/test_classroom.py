@@ -572,9 +572,9 @@ def test_every_overlay_of_the_map_is_readable_in_both_colour_schemes(window, ser
 
 # --- 3. popups whole inside the map, on top --------------------------------------------------------
 
-@pytest.mark.parametrize("window, year", [("1366x768", 1945), ("1024x768", 1905), (PHONE, 1945)],
-                         indirect=["window"])
-def test_every_event_popup_opens_whole_inside_the_map_and_above_everything(window, server, year):
+def open_event_map(window: Window, server: str, year: int) -> tuple:
+    """The map page of ``year`` with its map in view: (the map's frame, its opening view as
+    [lat, lng, zoom], the orange event dots on it)."""
     page = window.page
     open_page(page, server, f"?year={year}", 1)
     page.locator(MAP_FRAME).first.scroll_into_view_if_needed()
@@ -582,14 +582,33 @@ def test_every_event_popup_opens_whole_inside_the_map_and_above_everything(windo
     view = frame.evaluate("[map_div.getCenter().lat, map_div.getCenter().lng, map_div.getZoom()]")
     dots = frame.evaluate(_DOTS, EVENT_DOT)
     assert dots, f"{window.name}, map of {year}: no orange event dot"
+    return frame, view, dots
+
+
+def reset_view(frame, view: list) -> None:
+    """Put the map back to ``view`` (a popup's pan moves it)."""
+    frame.evaluate("v => map_div.setView([v[0], v[1]], v[2], {animate: false})", view)
+
+
+def aim_at_dot(window: Window, frame, view: list, dot) -> tuple[float, float, str]:
+    """The page coordinates of an event dot, from the map's opening view and scrolled into the
+    window, and what is under that point (for messages)."""
+    reset_view(frame, view)
+    x, y = frame.evaluate(_POINT_OF, dot)
+    bring_into_view(window, frame_box(window.page)["y"] + y)
+    box = frame_box(window.page)
+    return box["x"] + x, box["y"] + y, frame.evaluate(_AT, [x, y])
+
+
+@pytest.mark.parametrize("window, year", [("1366x768", 1945), ("1024x768", 1905), (PHONE, 1945)],
+                         indirect=["window"])
+def test_every_event_popup_opens_whole_inside_the_map_and_above_everything(window, server, year):
+    page = window.page
+    frame, view, dots = open_event_map(window, server, year)
     problems = []
     for number, dot in enumerate(dots, 1):
-        frame.evaluate("v => map_div.setView([v[0], v[1]], v[2], {animate: false})", view)
-        x, y = frame.evaluate(_POINT_OF, dot)
-        bring_into_view(window, frame_box(page)["y"] + y)
-        box = frame_box(page)
-        under = frame.evaluate(_AT, [x, y])
-        tap_or_click(window, box["x"] + x, box["y"] + y)
+        x, y, under = aim_at_dot(window, frame, view, dot)
+        tap_or_click(window, x, y)
         seen = wait_for_popup(page, frame)
         where = f"{window.name}, map of {year}, event dot {number} of {len(dots)}"
         if seen is None or seen["popup"] is None:
@@ -624,12 +643,7 @@ _LAND_POINT = """fill => {
 @windows(PHONE, "1180x820")
 def test_a_tap_opens_one_thing_and_tooltips_stay_inside_the_map(window, server):
     page = window.page
-    open_page(page, server, "?year=1945", 1)
-    page.locator(MAP_FRAME).first.scroll_into_view_if_needed()
-    frame = leaflet(page)
-    view = frame.evaluate("[map_div.getCenter().lat, map_div.getCenter().lng, map_div.getZoom()]")
-    dots = frame.evaluate(_DOTS, EVENT_DOT)
-    assert dots, f"{window.name}: no orange event dot on the map of 1945"
+    frame, view, dots = open_event_map(window, server, 1945)
     problems = []
 
     def tooltips_inside(seen, where):
@@ -640,12 +654,8 @@ def test_a_tap_opens_one_thing_and_tooltips_stay_inside_the_map(window, server):
                                 f"{seen['width']}×{seen['height']} map: {rect}")
 
     for number, dot in enumerate(dots, 1):
-        frame.evaluate("v => map_div.setView([v[0], v[1]], v[2], {animate: false})", view)
-        x, y = frame.evaluate(_POINT_OF, dot)
-        bring_into_view(window, frame_box(page)["y"] + y)
-        box = frame_box(page)
-        under = frame.evaluate(_AT, [x, y])
-        page.touchscreen.tap(box["x"] + x, box["y"] + y)
+        x, y, under = aim_at_dot(window, frame, view, dot)
+        page.touchscreen.tap(x, y)
         seen = wait_for_popup(page, frame)
         where = f"{window.name}, map of 1945, a tap on event dot {number} of {len(dots)}"
         if seen is None or seen["popup"] is None:
@@ -656,7 +666,7 @@ def test_a_tap_opens_one_thing_and_tooltips_stay_inside_the_map(window, server):
         tooltips_inside(seen, where)
         close_popup(page, frame)
     for holder, fill in (("Japan", JAPAN), ("Russia", RUSSIA)):
-        frame.evaluate("v => map_div.setView([v[0], v[1]], v[2], {animate: false})", view)
+        reset_view(frame, view)
         point = frame.evaluate(_LAND_POINT, fill)
         if point is None:
             continue

@@ -23,8 +23,6 @@ polite to the page around it.
 
 from __future__ import annotations
 
-import json
-
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
@@ -38,11 +36,6 @@ MIN_ZOOM, MAX_ZOOM = 3, 10
 #: left, the attribution at the bottom.
 POPUP_PADDING_TOP_LEFT, POPUP_PADDING_BOTTOM_RIGHT = (56, 12), (12, 28)
 GESTURE_HANDLING = "gesture-handling/leaflet-gesture-handling.min"
-
-
-def _script_json(value) -> str:
-    """``value`` as JSON that cannot end the script it is written into."""
-    return json.dumps(value).replace("</", "<\\/")
 
 
 class MapControls(JSCSSMixin, MacroElement):
@@ -61,14 +54,14 @@ class MapControls(JSCSSMixin, MacroElement):
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function (map) {
-            document.documentElement.lang = {{ this.lang }};
-            L.control.zoom({{ this.zoom_options }}).addTo(map);
+            document.documentElement.lang = {{ this.lang|tojson }};
+            L.control.zoom({{ this.zoom_options|tojson }}).addTo(map);
             L.control.scale({imperial: false}).addTo(map);
             map.setMinZoom({{ this.min_zoom }});
             map.setMaxZoom({{ this.max_zoom }});
-            map.fitBounds({{ this.frame }});
+            map.fitBounds({{ this.frame|tojson }});
 
-            map.options.gestureHandlingOptions = {text: {{ this.gesture_text }}, duration: 1500};
+            map.options.gestureHandlingOptions = {text: {{ this.gesture_text|tojson }}, duration: 1500};
             map.gestureHandling.enable();
             if (window.matchMedia("(hover: hover)").matches) {
                 map.on("click", function () { map.gestureHandling.disable(); });
@@ -80,8 +73,8 @@ class MapControls(JSCSSMixin, MacroElement):
                 var size = map.getSize(), popup = event.popup;
                 popup.options.maxWidth = Math.min(320, size.x - {{ this.popup_room_x }});
                 popup.options.maxHeight = size.y - {{ this.popup_room_y }};
-                popup.options.autoPanPaddingTopLeft = {{ this.padding_top_left }};
-                popup.options.autoPanPaddingBottomRight = {{ this.padding_bottom_right }};
+                popup.options.autoPanPaddingTopLeft = {{ this.padding_top_left|tojson }};
+                popup.options.autoPanPaddingBottomRight = {{ this.padding_bottom_right|tojson }};
                 map.setMaxBounds(null);
                 popup.update();
             });
@@ -95,17 +88,16 @@ class MapControls(JSCSSMixin, MacroElement):
         self._name = "MapControls"
         self.default_js = [("gesture_handling", f"{static_url}/{GESTURE_HANDLING}.js")]
         self.default_css = [("gesture_handling_css", f"{static_url}/{GESTURE_HANDLING}.css")]
-        self.lang = _script_json(say.lang)
-        self.zoom_options = _script_json({"zoomInTitle": say.message("zoom_in"),
-                                          "zoomOutTitle": say.message("zoom_out")})
-        self.gesture_text = _script_json({"touch": say.message("gesture_touch"),
-                                          "scroll": say.message("gesture_scroll"),
-                                          "scrollMac": say.message("gesture_scroll_mac")})
+        # Written into the script through Jinja's tojson, which escapes "<", ">", "&" and "'":
+        # a title from data cannot end the script.
+        self.lang = say.lang
+        self.zoom_options = {"zoomInTitle": say.message("zoom_in"), "zoomOutTitle": say.message("zoom_out")}
+        self.gesture_text = {"touch": say.message("gesture_touch"), "scroll": say.message("gesture_scroll"),
+                             "scrollMac": say.message("gesture_scroll_mac")}
         west, south, east, north = MAP_FRAME
-        self.frame = _script_json([[south, west], [north, east]])
+        self.frame = [[south, west], [north, east]]
         self.min_zoom, self.max_zoom = MIN_ZOOM, MAX_ZOOM
-        self.padding_top_left = _script_json(POPUP_PADDING_TOP_LEFT)
-        self.padding_bottom_right = _script_json(POPUP_PADDING_BOTTOM_RIGHT)
+        self.padding_top_left, self.padding_bottom_right = POPUP_PADDING_TOP_LEFT, POPUP_PADDING_BOTTOM_RIGHT
         # A popup is its content plus about 50 px of margins and frame.
         self.popup_room_x = POPUP_PADDING_TOP_LEFT[0] + POPUP_PADDING_BOTTOM_RIGHT[0] + 60
         self.popup_room_y = POPUP_PADDING_TOP_LEFT[1] + POPUP_PADDING_BOTTOM_RIGHT[1] + 40
