@@ -134,7 +134,9 @@ def test_the_switches_write_the_url_and_the_korean_page_has_no_english_interface
     expect(page).to_have_url(re.compile(r"year=1922"))
     frame = map_frame(page)
     expect(frame.locator(".atlas-legend")).to_contain_text("범례")
-    frame.locator(JAPANESE_LAND).last.hover(force=True)
+    # Hover again until a tooltip shows: a hover during the frame's redraw for the new names is lost.
+    wait_until(lambda: frame.locator(JAPANESE_LAND).last.hover(force=True) or frame.locator(".leaflet-tooltip").count(),
+               "no tooltip on Japanese land", page=page)
     expect(frame.locator(".leaflet-tooltip").last).to_contain_text("일본 제국")
     # The map's frame is drawn anew for the new names: read the page once the legend is in it.
     texts = wait_until(lambda: (found := visible_texts(page))
