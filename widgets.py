@@ -10,6 +10,7 @@ import json
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit_folium import st_folium
 
 import geo
 from geo.style import TYPESETTING_CSS
@@ -22,6 +23,8 @@ DATA_PROBLEMS = ("The atlas cannot load its data. Please tell whoever maintains 
                  "없습니다. 관리자에게 알려 주세요.")
 #: How often a page showing data problems looks again (seconds); it recovers by itself.
 RECHECK_SECONDS = 2
+#: Session key: the period land each map frame was sent, by map key.
+_LAND_SENT = "map_land_sent"
 #: The pages' titles while the data (and so ui.yaml) cannot be read.
 FALLBACK_TITLES = {"page_atlas": "Map / 지도", "compare_title": "Compare / 비교", "timeline": "Timeline / 연표",
                    "treaty_library": "Treaties / 조약", "dispute_title": "The dispute / 분쟁",
@@ -122,6 +125,7 @@ def frame() -> Localizer:
     place-name and web-map switches, which the URL sets and keeps (``?lang=ko&names=ja&tiles=1``).
     Returns the page's words."""
     snapshot = atlas()
+    st.session_state[_LAND_SENT] = {}  # the page may get new map frames on this run
     lang = _setting("atlas_lang", lambda: _language_from_url(snapshot))
     say = Localizer(snapshot, lang)
     st.set_page_config(page_title=say.message("app_title"), layout="wide")
@@ -248,6 +252,26 @@ def map_key(name: str) -> str:
     """A key for st_folium that changes with the base map, so the map is rebuilt only then."""
     settings = (say().lang, place_names(), st.session_state.get("atlas_tiles", False))
     return "-".join(map(str, (name, *settings)))
+
+
+def year_map(name: str, year: int, height: int, open_event: str | None = None) -> None:
+    """The map of ``year`` (the base map and the year's layer), sending land only if this map
+    frame may not hold it yet (see geo.web.kept_land).
+
+    What a frame holds is known from this session's runs since the page last ran whole (a
+    fragment's rerun keeps the frame; a whole run may bring a new one).  If the frame was
+    made anew all the same, it asks for the land and the fragment runs again with it."""
+    words, key = say(), map_key(name)
+    sent = st.session_state.setdefault(_LAND_SENT, {}).setdefault(key, set())
+    group = layers.year_layer(words.atlas, year, words.lang, place_names(), open_event, land_in_browser=sent)
+    answer = st_folium(base_map(), feature_group_to_add=group, returned_objects=[], key=key, height=height,
+                       use_container_width=True, render=False)
+    sent |= layers.land_keys(words.atlas, year, words.lang, place_names())
+    asked = (answer or {}).get("at")
+    if asked and asked != st.session_state.get(f"{key}-asked"):
+        st.session_state[f"{key}-asked"] = asked
+        sent.clear()
+        st.rerun(scope="fragment")
 
 
 def warn(key: str, **values) -> None:

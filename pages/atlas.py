@@ -1,13 +1,12 @@
 """The map page: a year slider, the map of that year and the treaty behind its border."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
+import player
 import widgets
 from geo import export
 from geo.text.reference_pages import events_near_markdown
 from geo.text.year_panel import year_markdown
-from geo.web import layers
 
 widgets.page_setup()
 first, last = widgets.year_range()
@@ -51,26 +50,35 @@ def download_buttons(year: int) -> None:
         ("download_gif", lambda: animation(atlas, atlas.version, lang), f"atlas-periods-{lang}.gif", "image/gif"),
         ("download_html", lambda: offline_atlas(atlas, atlas.version, lang), f"atlas-{lang}.html", "text/html"),
     ]
-    with st.popover(say.message("downloads"), icon=":material/download:"):
-        for label, data, file_name, mime in downloads:
-            st.download_button(say.message(label), data, file_name, mime, key=label, on_click="ignore",
-                               help=say.message(f"{label}_help"), width="stretch")
+    # The buttons are made only while the popover is open: a step of the slider sends one
+    # element, not five.
+    popover = st.popover(say.message("downloads"), icon=":material/download:", key="downloads",
+                         on_change=player.stop)
+    if popover.open:
+        with popover:
+            for label, data, file_name, mime in downloads:
+                st.download_button(say.message(label), data, file_name, mime, key=label, on_click="ignore",
+                                   help=say.message(f"{label}_help"), width="stretch")
 
 
-@st.fragment
-def atlas() -> None:
+def treaty_years() -> None:
+    """The years a treaty or a period begins, one tap away.  Outside the slider's fragment:
+    they are the same for every year, so a step of the slider need not send them again."""
     say = widgets.say()
-    year = st.slider(say.message("year"), min_value=first, max_value=last, key="year", bind="query-params")
-    periods = say.atlas.periods
-    treaty_years = sorted({p.start for p in periods} | {m.date.year for p in periods for m in p.milestones if m.treaty})
-    st.pills(say.message("jump_to"), treaty_years, key="treaty_year", on_change=jump_to_treaty_year,
+    st.pills(say.message("jump_to"), player.stops(say.atlas), key="treaty_year", on_change=jump_to_treaty_year,
              label_visibility="collapsed")
+
+
+def year_view() -> None:
+    """The slider and the play button, the map of the year and the treaty panel beside it."""
+    say = widgets.say()
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        player.button(say, "year")
+        year = st.slider(say.message("year"), min_value=first, max_value=last, key="year", bind="query-params",
+                         on_change=player.stop)
     map_column, text_column = st.columns([3, 2], gap="medium")
     with map_column:
-        layer = layers.year_layer(say.atlas, year, say.lang, widgets.place_names(), widgets.event_from_url(year))
-        st_folium(widgets.base_map(), feature_group_to_add=layer,
-                  returned_objects=[], key=widgets.map_key("map"), height=640, use_container_width=True,
-                  render=False)
+        widgets.year_map("map", year, 640, widgets.event_from_url(year))
         download_buttons(year)
         st.markdown(events_near_markdown(say.atlas, year, say))
     with text_column:
@@ -81,4 +89,5 @@ say = widgets.say()
 st.title(say.message("app_title"))
 st.caption(say.message("app_intro"))
 widgets.year_from_url("year")
-atlas()
+treaty_years()
+player.show(year_view, "year")

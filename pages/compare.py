@@ -2,12 +2,10 @@
 them, and the treaty behind each border. ``?year=1905&compare=1945`` opens two years."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 import widgets
 from geo.text.markdown import bullets, escape
 from geo.text.year_panel import differences, year_markdown
-from geo.web import layers
 
 widgets.page_setup()
 first, last = widgets.year_range()
@@ -25,10 +23,7 @@ def comparison() -> None:
             years[key] = st.slider(label, min_value=first, max_value=last, value=DEFAULT_YEARS[key], key=key,
                                    bind="query-params")
             # The same base map on both sides, so both show the same frame.
-            st_folium(widgets.base_map(),
-                      feature_group_to_add=layers.year_layer(say.atlas, years[key], say.lang, widgets.place_names()),
-                      returned_objects=[], key=widgets.map_key(f"compare-{key}"), height=520,
-                      use_container_width=True, render=False)
+            widgets.year_map(f"compare-{key}", years[key], 520)
     one, other = years["year"], years["compare"]
     st.subheader(say.message("compare_changes", first=one, second=other))
     changed = differences(say.atlas, one, other, say)

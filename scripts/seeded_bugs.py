@@ -143,6 +143,20 @@ SEEDS = [
     Seed("C5", "the legend over the zoom buttons in a narrow map", "geo/web/legend.py",
          'box.style.maxWidth = (size.x - {{ this.zoom_column }}) + "px";', "",
          ("tests/test_classroom.py::test_the_legend_folds_under_its_title_and_never_covers_a_zoom_button",)),
+    # The slider and the play button (issue 13).
+    Seed("P1", "land drawn again on every step", "geo/web/kept_land.py",
+         "                if (store.shown[slot] === key) { return; }\n", "",
+         ("tests/test_slider.py::test_a_step_within_a_period_draws_no_land_again",)),
+    Seed("P2", "a map frame's request for its land ignored", "widgets.py",
+         "        sent.clear()\n", "",
+         ("tests/test_slider.py::test_a_map_frame_that_lost_its_land_gets_it_again",)),
+    Seed("P3", "playing not stopped by a key or a click", "player.py",
+         '    st.html(_STOP_ON_ANY_INPUT, unsafe_allow_javascript=True)\n', "",
+         ("tests/test_slider.py::test_play_walks_from_treaty_to_treaty_and_a_key_stops_it_where_it_is",
+          "tests/test_slider.py::test_a_click_on_the_map_stops_playing")),
+    Seed("P4", "the player stuck on the year it started at", "player.py",
+         "            st.session_state[year_key] = following[0]\n", "            pass\n",
+         ("tests/test_slider.py::test_play_walks_from_treaty_to_treaty_and_a_key_stops_it_where_it_is",)),
 ]
 
 

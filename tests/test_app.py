@@ -233,6 +233,8 @@ def test_downloads_follow_the_data_after_an_edit(data_copy, downloads):
     one, in the very session that had downloaded them with the old one (the files are kept
     for all sessions of the server, so a new session would get the same)."""
     app = open_app(year="1905")
+    app.session_state["downloads"] = True  # the popover opened: its buttons are made
+    app.run()
     files = {name: downloads[name]() for name in ("atlas-1905-en.png", "atlas-1905-en.pdf", "atlas-en.html")}
     assert Image.open(io.BytesIO(files["atlas-1905-en.png"])).text["Title"] == "1905 · Treaty of Portsmouth"
     assert "Treaty of Portsmouth · signed 5 September 1905" in pdf_text(files["atlas-1905-en.pdf"])

@@ -19,8 +19,9 @@ def layer_data(year: int, key: str, lang: str = "en", names: str = "both") -> li
     group = layers.year_layer(ATLAS, year, lang, names)
     features = []
     for child in group._children.values():
-        if getattr(child, "style_key", None) == key:
-            features += json.loads(child.data)["features"]
+        for layer in getattr(child, "layers", None) or [child]:  # land comes in kept layers
+            if getattr(layer, "style_key", None) == key:
+                features += json.loads(layer.data)["features"]
     return features
 
 

@@ -16,6 +16,7 @@ from geo.model.schema import placeholders
 #: key -> the names the code fills into it.
 MESSAGES: dict[str, frozenset[str]] = {key: frozenset(names) for key, names in {
     "app_title": (), "app_intro": (), "language": (), "page_atlas": (), "year": (), "jump_to": (),
+    "play": (), "play_help": (), "stop_playing": (), "stop_playing_help": (),
     "legend_title": (), "holder_joint": (),
     "kind_treaty": (), "kind_de_facto": (), "kind_claim": (),
     "held_by": ("holder",), "held_by_occupied": ("holder",), "held_by_disputed": ("holder",),

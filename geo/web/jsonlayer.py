@@ -53,32 +53,43 @@ class JsonLayer(MacroElement):
         Whether features take the pointer (tooltips, popups, hover).
     open_id : str, optional
         The ``id`` property of a feature whose popup opens when the layer is drawn.
+    pane : str, optional
+        The Leaflet map pane the layer is drawn in (default: the overlay pane).
     """
 
     _template = Template("""
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.geoJSON({{ this.data }}, {
-            style: function (feature) {
-                return {{ this.styles }}[feature.properties[{{ this.style_key|tojson }}]];
-            },
-            interactive: {{ this.interactive|tojson }},
-            pointToLayer: function (feature, latlng) { return L.circleMarker(latlng); },
-            onEachFeature: function (feature, layer) {
-                var label = feature.properties.label, popup = feature.properties.popup;
-                if (popup) {
-                    layer.bindPopup(popup, {maxWidth: 320});
-                    // One thing at a time: the label gives way to the popup (on a touch screen,
-                    // where a tap would open both, a feature with a popup has no label).
-                    if (window.matchMedia("(hover: none)").matches) { label = null; }
-                    layer.on("popupopen", function () { layer.unbindTooltip(); });
-                    layer.on("popupclose", function () { if (label) { layer.bindTooltip(label, {sticky: true}); } });
+        {% macro expression(this) %}
+        (function () {
+            var group = L.geoJSON({{ this.data }}, {
+                style: function (feature) {
+                    return {{ this.styles }}[feature.properties[{{ this.style_key|tojson }}]];
+                },
+                interactive: {{ this.interactive|tojson }},
+                {% if this.pane %}pane: {{ this.pane|tojson }},{% endif %}
+                pointToLayer: function (feature, latlng) { return L.circleMarker(latlng); },
+                onEachFeature: function (feature, layer) {
+                    var label = feature.properties.label, popup = feature.properties.popup;
+                    if (popup) {
+                        layer.bindPopup(popup, {maxWidth: 320});
+                        // One thing at a time: the label gives way to the popup (on a touch screen,
+                        // where a tap would open both, a feature with a popup has no label).
+                        if (window.matchMedia("(hover: none)").matches) { label = null; }
+                        layer.on("popupopen", function () { layer.unbindTooltip(); });
+                        layer.on("popupclose", function () {
+                            if (label) { layer.bindTooltip(label, {sticky: true}); }
+                        });
+                    }
+                    if (!label) { return; }
+                    layer.bindTooltip(label, {sticky: true});
+                    layer.on("mouseover", function () { layer.setStyle({weight: 3}); });
+                    layer.on("mouseout", function () { group.resetStyle(layer); });
                 }
-                if (!label) { return; }
-                layer.bindTooltip(label, {sticky: true});
-                layer.on("mouseover", function () { layer.setStyle({weight: 3}); });
-                layer.on("mouseout", function () { {{ this.get_name() }}.resetStyle(layer); });
-            }
-        }).addTo({{ this._parent.get_name() }});
+            });
+            return group;
+        })()
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = {{ expression(this) }}.addTo({{ this._parent.get_name() }});
         {% if this.open_id %}
         (function (group, parent) {
             function open() {
@@ -93,7 +104,7 @@ class JsonLayer(MacroElement):
     """)
 
     def __init__(self, data: str, styles: dict[str, dict], style_key: str, interactive: bool = True,
-                 open_id: str | None = None):
+                 open_id: str | None = None, pane: str | None = None):
         super().__init__()
         self._name = "JsonLayer"
         self.open_id = open_id
@@ -101,6 +112,11 @@ class JsonLayer(MacroElement):
         self.styles = script_safe(json.dumps(styles))
         self.style_key = style_key
         self.interactive = interactive
+        self.pane = pane
+
+    def expression(self) -> str:
+        """JavaScript that makes the layer (an ``L.GeoJSON``) without adding it anywhere."""
+        return str(self._template.module.expression(self))
 
     def render(self, **kwargs) -> None:
         """Add the layer's script to the page."""

@@ -11,6 +11,8 @@ Leaflet as HTML (tooltips, popups, legend, attribution) is escaped here.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Collection
 from functools import lru_cache
 from html import escape
 
@@ -38,6 +40,8 @@ from geo.text.reference_pages import event_when
 
 from .controls import MapControls
 from .jsonlayer import JsonLayer
+from .kept_land import PANE as LAND_PANE
+from .kept_land import KeptLand, LandPane
 from .legend import Legend, YearLegend
 
 # Shapes sent to the browser are simplified in metres (GSHHG's 100 m is finer than the map
@@ -80,7 +84,7 @@ svg.swatch {{ border: 0; }}
 {TYPESETTING_CSS}</style>
 """
 # CSS beats SVG presentation attributes: land fills get lighter over web tiles.
-_SEE_THROUGH_LAND = "<style>.leaflet-overlay-pane path.leaflet-interactive { fill-opacity: 0.4; }</style>"
+_SEE_THROUGH_LAND = f"<style>.leaflet-{LAND_PANE}-pane path {{ fill-opacity: 0.4; }}</style>"
 
 
 def changing_areas(atlas: Atlas) -> frozenset[str]:
@@ -176,14 +180,49 @@ def _event_json(atlas: Atlas, year: int, say: Localizer) -> str | None:
     return _compact_json(points)
 
 
+def _kept(slot: str, layers: list[JsonLayer], data: str) -> tuple[str, str, list[JsonLayer]]:
+    """Land to keep in the browser: its slot, its key (a digest of its data) and its layers."""
+    return slot, f"{slot}-{hashlib.sha256(data.encode()).hexdigest()[:16]}", layers
+
+
 @lru_cache(maxsize=8)
-def _base_land(atlas: Atlas, lang: str, names: str) -> str:
+def _fixed_land(atlas: Atlas, lang: str, names: str) -> tuple[str, str, list[JsonLayer]]:
+    """Land whose holder never changes, named without a holder (whose name changes with the years)."""
     pieces = atlas.land[~atlas.land["area"].isin(changing_areas(atlas))]
     first = atlas.periods[0]
     fixed = pieces.assign(holder=pieces["area"].map(first.holders), status=pieces["area"].map(first.status),
                           claimed_by=None)
-    # The same on every year's map, so named without a holder (whose name changes with the years).
-    return _territory_json(fixed, Localizer(atlas, lang), names, None, CONTEXT_TOLERANCE_M)
+    land = _territory_json(fixed, Localizer(atlas, lang), names, None, CONTEXT_TOLERANCE_M)
+    return _kept("fixed", [JsonLayer(land, TERRITORY_STYLES, "holder", pane=LAND_PANE)], land)
+
+
+@lru_cache(maxsize=64)
+def _period_land(atlas: Atlas, period_id: str, year: int, lang: str, names: str) -> tuple[str, str, list[JsonLayer]]:
+    """A period's changing land (territory, then hatching), its holders named as in ``year``."""
+    frame = atlas.period_territories(period_id)
+    frame = frame[frame["area"].isin(changing_areas(atlas))]
+    territory, hatching = _territory_json(frame, Localizer(atlas, lang), names, year), _hatch_json(frame)
+    land = [JsonLayer(territory, TERRITORY_STYLES, "holder", pane=LAND_PANE)]
+    if hatching is not None:
+        land.append(JsonLayer(hatching, HATCH_STYLES, "claimant", interactive=False, pane=LAND_PANE))
+    return _kept("period", land, f"{territory}{hatching}")
+
+
+def _land(atlas: Atlas, year: int, lang: str, names: str) -> list[tuple[str, str, list[JsonLayer]]]:
+    return [_fixed_land(atlas, lang, names),
+            _period_land(atlas, atlas.period_at(year).id, _naming_year(atlas, year), lang, names)]
+
+
+def land_keys(atlas: Atlas, year: int, lang: str, names: str = "both") -> frozenset[str]:
+    """What identifies the land on the map of ``year`` (see :mod:`geo.web.kept_land`): the
+    same keys for every year whose land and labels are the same.
+
+    Raises
+    ------
+    ValueError
+        If ``year`` is before the first period.
+    """
+    return frozenset(key for _, key, _ in _land(atlas, year, lang, names))
 
 
 def base_map(atlas: Atlas, lang: str, names: str = "both", leaflet_url: str = DEFAULT_LEAFLET_URL,
@@ -207,7 +246,8 @@ def base_map(atlas: Atlas, lang: str, names: str = "both", leaflet_url: str = DE
     Returns
     -------
     folium.Map
-        Land whose holder never changes, the legend and the attribution.
+        The frame, the controls, the legend's frame and the attribution (the land comes
+        with each year's layer, :func:`year_layer`).
     """
     say = Localizer(atlas, lang)
     west, south, east, north = MAP_FRAME
@@ -224,17 +264,9 @@ def base_map(atlas: Atlas, lang: str, names: str = "both", leaflet_url: str = DE
         m.get_root().header.add_child(folium.Element(_SEE_THROUGH_LAND))
     MapControls(say, leaflet_url).add_to(m)
     HatchPatterns().add_to(m)
-    JsonLayer(_base_land(atlas, say.lang, names), TERRITORY_STYLES, "holder").add_to(m)
+    LandPane().add_to(m)
     Legend(say).add_to(m)
     return m
-
-
-@lru_cache(maxsize=64)
-def _period_json(atlas: Atlas, period_id: str, year: int, lang: str, names: str) -> tuple[str, str | None]:
-    """Territory and hatching GeoJSON of a period, its holders named as in ``year``."""
-    frame = atlas.period_territories(period_id)
-    frame = frame[frame["area"].isin(changing_areas(atlas))]
-    return _territory_json(frame, Localizer(atlas, lang), names, year), _hatch_json(frame)
 
 
 @lru_cache(maxsize=512)
@@ -251,10 +283,10 @@ def _naming_year(atlas: Atlas, year: int) -> int:
     return max(renamed, default=start)
 
 
-def year_layer(atlas: Atlas, year: int, lang: str, names: str = "both",
-               open_event: str | None = None) -> folium.FeatureGroup:
-    """The year's changing land (coloured by holder, hatched where claimed), its border lines
-    and the events of the years around it, as one feature group.
+def year_layer(atlas: Atlas, year: int, lang: str, names: str = "both", open_event: str | None = None,
+               land_in_browser: Collection[str] = ()) -> folium.FeatureGroup:
+    """The year's land (coloured by holder, hatched where claimed), its border lines and the
+    events of the years around it, as one feature group.
 
     Parameters
     ----------
@@ -265,6 +297,14 @@ def year_layer(atlas: Atlas, year: int, lang: str, names: str = "both",
     names : {'both', 'ru', 'ja'}
     open_event : str, optional
         The id of an event on the map whose popup opens (a link from the timeline).
+    land_in_browser : collection of str
+        The keys of the land the map frame already holds (:func:`land_keys`): that land is
+        named instead of sent again.
+
+    Returns
+    -------
+    folium.FeatureGroup
+        Named after the year.
 
     Raises
     ------
@@ -272,15 +312,13 @@ def year_layer(atlas: Atlas, year: int, lang: str, names: str = "both",
         If ``year`` is before the first period.
     """
     say = Localizer(atlas, lang)
-    territory, hatching = _period_json(atlas, atlas.period_at(year).id, _naming_year(atlas, year), say.lang, names)
     lines, events = _year_json(atlas, year, say.lang)
     group = folium.FeatureGroup(name=str(year))
-    JsonLayer(territory, TERRITORY_STYLES, "holder").add_to(group)
+    for slot, key, land in _land(atlas, year, say.lang, names):
+        KeptLand(slot, key, None if key in land_in_browser else land).add_to(group)
     YearLegend(atlas, year, say).add_to(group)
-    for data, styles, key, interactive in ((hatching, HATCH_STYLES, "claimant", False),
-                                           (lines, LINE_STYLES, "kind", True)):
-        if data is not None:
-            JsonLayer(data, styles, key, interactive=interactive).add_to(group)
+    if lines is not None:
+        JsonLayer(lines, LINE_STYLES, "kind").add_to(group)
     if events is not None:
         JsonLayer(events, EVENT_STYLES, "kind", open_id=open_event).add_to(group)
     return group

@@ -9,6 +9,7 @@ whenever the layer is added to the map.  Every label is escaped here.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
 from branca.element import MacroElement
@@ -34,8 +35,13 @@ def _swatch(kind: str, value: str) -> str:
 
 def legend_html(atlas: Atlas, year: int, say: Localizer) -> str:
     """The legend's rows for the map of ``year``, every label escaped."""
+    return _legend_html(atlas, year, say.lang)
+
+
+@lru_cache(maxsize=512)
+def _legend_html(atlas: Atlas, year: int, lang: str) -> str:
     return "<br>".join(_swatch(entry.kind, entry.value) + escape(entry.label)
-                       for entry in map_key(atlas, year, say))
+                       for entry in map_key(atlas, year, Localizer(atlas, lang)))
 
 
 class Legend(MacroElement):

@@ -146,9 +146,11 @@ def offline_atlas(atlas: Atlas, lang: str) -> str:
         element.default_js, element.default_css = [], []
     header.add_child(Element(_CSS), name="offline_css")
     header.add_child(Element(f"<title>{escape(say.message('app_title'))}</title>"), name="title")
-    period_layers = []
+    period_layers, land_on_page = [], set()
     for index, period in enumerate(all_periods):
-        layer = layers.year_layer(atlas, period.start, lang)
+        # Land that more than one period shows is written once, by the first of them.
+        layer = layers.year_layer(atlas, period.start, lang, land_in_browser=land_on_page)
+        land_on_page |= layers.land_keys(atlas, period.start, lang)
         layer.show = index == 0
         layer.add_to(m)
         period_layers.append(layer.get_name())
