@@ -4,7 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM_ARGS, block_outside_network, chromium_path
+from browser import CHROMIUM_ARGS, app_server, block_outside_network, chromium_path
 
 from geo.model import loading
 
@@ -21,6 +21,14 @@ def data_copy(tmp_path, monkeypatch):
     monkeypatch.setenv("ATLAS_DATA_DIR", str(copy))
     monkeypatch.setattr(loading, "RECHECK_SECONDS", 0.0)
     return copy
+
+
+@pytest.fixture(scope="module")
+def server():
+    """The atlas on its own data, one server per test module (a module may define its own);
+    no request reaches it before the module's first test's."""
+    with app_server() as running:
+        yield running.url
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import MAP_FRAME, app_server, chromium_path, map_frame, offline_session, wait_until
+from browser import MAP_FRAME, chromium_path, map_frame, offline_session, wait_until
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
@@ -59,12 +59,6 @@ class Window:
     width: int
     height: int
     touch: bool
-
-
-@pytest.fixture(scope="module")
-def server():
-    with app_server() as running:
-        yield running.url
 
 
 class Windows:

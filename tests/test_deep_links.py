@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 import pytest
-from browser import app_server, chromium_path, english_on_korean_page, map_frame, offline_session, visible_texts
+from browser import chromium_path, english_on_korean_page, map_frame, offline_session, visible_texts
 from playwright.sync_api import expect
 
 pytestmark = [
@@ -19,12 +19,6 @@ pytestmark = [
 ]
 THIS_YEAR = dt.date.today().year
 NAV = '[data-testid="stSidebarNav"]'
-
-
-@pytest.fixture(scope="module")
-def server():
-    with app_server() as running:  # no request reaches it before the first test's
-        yield running.url
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ import yaml
 from browser import (
     DATA,
     MAP_FRAME,
-    app_server,
     chromium_path,
     english_on_korean_page,
     map_frame,
@@ -52,12 +51,6 @@ _ATTRIBUTE_TEXTS = """() => [...document.querySelectorAll('[title], [aria-label]
   .filter(element => element.checkVisibility())
   .flatMap(element => ['title', 'aria-label', 'placeholder'].map(name => element.getAttribute(name)))
   .filter(text => text && text.trim())"""
-
-
-@pytest.fixture(scope="module")
-def server():
-    with app_server() as running:
-        yield running.url
 
 
 @pytest.fixture(scope="module")

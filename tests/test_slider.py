@@ -9,7 +9,7 @@ One app server and one page for the module.  Years and treaty names are written 
 import re
 
 import pytest
-from browser import MAP_FRAME, app_server, chromium_path, map_frame, offline_session, wait_until
+from browser import MAP_FRAME, chromium_path, map_frame, offline_session, wait_until
 from playwright.sync_api import expect
 
 from geo.style import HOLDER_FILL, LINE_STYLE
@@ -21,12 +21,6 @@ pytestmark = [
 TREATY_LINE = f'path[stroke="{LINE_STYLE["treaty"]["color"]}"]'
 JAPANESE_LAND = f'path.leaflet-interactive[fill="{HOLDER_FILL["JP"]}"]'
 RUSSIAN_LAND = f'path.leaflet-interactive[fill="{HOLDER_FILL["RU"]}"]'
-
-
-@pytest.fixture(scope="module")
-def server():
-    with app_server() as running:
-        yield running.url
 
 
 @pytest.fixture(scope="module")
