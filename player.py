@@ -13,10 +13,9 @@ from collections.abc import Callable
 import streamlit as st
 
 import widgets
-from geo.model import Atlas
 from geo.text import Localizer
 
-#: Seconds at each treaty year: time to see the map change and read the treaty's name.
+#: Seconds at each treaty year (geo.Atlas.treaty_years): time to see the map change and read the treaty's name.
 PACE_S = 4
 _PLAYING, _STARTING, _SHOWN = "playing", "playing_starts", "playing_shown"
 
@@ -39,12 +38,6 @@ _STOP_ON_ANY_INPUT = """<script>
 </script>"""
 
 
-def stops(atlas: Atlas) -> list[int]:
-    """The years the player stops at: each period's first year and each treaty's year."""
-    periods = atlas.periods
-    return sorted({p.start for p in periods} | {m.date.year for p in periods for m in p.milestones if m.treaty})
-
-
 def stop() -> None:
     """Stop playing (the callback of every input on the map page)."""
     st.session_state[_PLAYING] = False
@@ -63,7 +56,7 @@ def button(say: Localizer, year_key: str) -> None:
                   help=say.message("stop_playing_help"))
     else:
         st.button(say.message("play"), key="start_playing", icon=":material/play_arrow:", on_click=_start,
-                  args=(min(stops(say.atlas)), max(stops(say.atlas)), year_key), help=say.message("play_help"))
+                  args=(say.atlas.treaty_years[0], say.atlas.treaty_years[-1], year_key), help=say.message("play_help"))
 
 
 def show(view: Callable[[], None], year_key: str) -> None:
@@ -89,7 +82,7 @@ def _playing(view: Callable[[], None], year_key: str) -> None:
     if not st.session_state.get(_PLAYING):  # stopped: run the page without the timer
         st.rerun(scope="app")
     if st.session_state[_SHOWN]:
-        following = [year for year in stops(widgets.atlas()) if year > st.session_state[year_key]]
+        following = [year for year in widgets.atlas().treaty_years if year > st.session_state[year_key]]
         if following:
             st.session_state[year_key] = following[0]
         else:

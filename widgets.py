@@ -23,7 +23,7 @@ DATA_PROBLEMS = ("The atlas cannot load its data. Please tell whoever maintains 
                  "없습니다. 관리자에게 알려 주세요.")
 #: How often a page showing data problems looks again (seconds); it recovers by itself.
 RECHECK_SECONDS = 2
-#: Session key: the period land each map frame was sent, by map key.
+#: Session key: the keys of the land each map frame was sent (geo.web.kept_land), by map key.
 _LAND_SENT = "map_land_sent"
 #: The pages' titles while the data (and so ui.yaml) cannot be read.
 FALLBACK_TITLES = {"page_atlas": "Map / 지도", "compare_title": "Compare / 비교", "timeline": "Timeline / 연표",

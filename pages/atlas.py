@@ -65,7 +65,7 @@ def treaty_years() -> None:
     """The years a treaty or a period begins, one tap away.  Outside the slider's fragment:
     they are the same for every year, so a step of the slider need not send them again."""
     say = widgets.say()
-    st.pills(say.message("jump_to"), player.stops(say.atlas), key="treaty_year", on_change=jump_to_treaty_year,
+    st.pills(say.message("jump_to"), say.atlas.treaty_years, key="treaty_year", on_change=jump_to_treaty_year,
              label_visibility="collapsed")
 
 

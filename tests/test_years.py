@@ -104,3 +104,13 @@ def test_documents_signed_by_a_year_are_shown_from_that_year(year, shown, not_ye
 def test_the_peking_convention_is_shown_in_1925():
     reached = {m.treaty for m in geo.period_at(1925).milestones_until(1925) if m.treaty}
     assert "peking_1925" in reached
+
+
+def test_the_treaty_years_are_the_turns_of_the_border_in_order():
+    # treaties.md: Shimoda 1855, Saint Petersburg 1875, Portsmouth 1905, the Basic Convention
+    # (Peking) 1925, Yalta and the Soviet occupation 1945, San Francisco 1951, the Joint
+    # Declaration 1956.
+    years = geo.current().treaty_years
+    assert {1855, 1875, 1905, 1925, 1945, 1951, 1956} <= set(years)
+    assert list(years) == sorted(set(years))
+    assert years[0] == 1855

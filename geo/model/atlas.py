@@ -200,6 +200,14 @@ class Atlas:
         """The first year the atlas shows: the start of the first period (1855)."""
         return self.periods[0].start
 
+    @cached_property
+    def treaty_years(self) -> tuple[int, ...]:
+        """The years the border turned, in order: each period's first year and the year of
+        each treaty among the periods' milestones (1855, 1867, 1875, 1905…)."""
+        periods = self.periods
+        return tuple(sorted({p.start for p in periods} | {m.date.year for p in periods for m in p.milestones
+                                                          if m.treaty}))
+
     @property
     def language_codes(self) -> tuple[str, ...]:
         """The codes of :attr:`languages`, the default first ('en', 'ko')."""
