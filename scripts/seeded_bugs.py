@@ -157,6 +157,12 @@ SEEDS = [
     Seed("P4", "the player stuck on the year it started at", "player.py",
          "            st.session_state[year_key] = following[0]\n", "            pass\n",
          ("tests/test_slider.py::test_play_walks_from_treaty_to_treaty_and_a_key_stops_it_where_it_is",)),
+    Seed("P5", "land taken off with the group that showed it", "geo/web/kept_land.py",
+         '            group.on("add", show);\n',
+         '            group.on("add", show);\n'
+         '            group.on("remove", function () { store.layers[key].remove(); store.shown[slot] = null; });\n',
+         ("tests/test_export.py::test_offline_atlas_draws_with_no_network_and_switches_periods",
+          "tests/test_slider.py::test_a_step_within_a_period_draws_no_land_again")),
 ]
 
 

@@ -325,12 +325,18 @@ def test_offline_atlas_draws_with_no_network_and_switches_periods(atlas_html, tm
     browser_page.locator("path.leaflet-interactive").first.wait_for()
     expect(treaty_lines).to_have_count(1)  # 1855: the Friza Strait
     expect(browser_page.get_by_text("Treaty of Shimoda").first).to_be_visible()
+    japanese_land = browser_page.locator(f'path.leaflet-interactive[fill="{HOLDER_FILL["JP"]}"]')
     browser_page.get_by_role("button", name="1905–1920").click()
     expect(treaty_lines).to_have_count(2)  # the First Kuril Strait and the 50th parallel
     expect(browser_page.get_by_text("Treaty of Portsmouth").first).to_be_visible()
+    japanese_in_1905 = japanese_land.count()  # Hokkaido, the Kurils, Karafuto
     browser_page.get_by_role("button", name="1945–present").click()
     expect(treaty_lines).to_have_count(0)
     expect(control_lines).to_have_count(2)
+    # The Kurils and Karafuto are no longer Japan's; Hokkaido still is.
+    assert 0 < japanese_land.count() < japanese_in_1905
+    browser_page.get_by_role("button", name="1905–1920").click()
+    expect(japanese_land).to_have_count(japanese_in_1905)  # back again, and nothing drawn twice
     assert tried == [] and errors == []
 
 

@@ -47,8 +47,8 @@ class LandPane(MacroElement):
 
 
 class KeptLand(MacroElement):
-    """Shows the land ``key`` in ``slot`` while its parent layer (a year's feature group) is
-    on the map.
+    """Shows the land ``key`` in ``slot`` when its parent layer (a year's feature group) is
+    added to the map, until a group shows other land in that slot.
 
     Parameters
     ----------
@@ -64,7 +64,7 @@ class KeptLand(MacroElement):
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function (group) {
-            var store = window.atlasKeptLand = window.atlasKeptLand || {layers: {}, shown: {}, leaving: {}};
+            var store = window.atlasKeptLand = window.atlasKeptLand || {layers: {}, shown: {}};
             var slot = {{ this.slot|tojson }}, key = {{ this.key|tojson }};
             {% if this.layers %}
             if (!store.layers[key]) {
@@ -73,8 +73,10 @@ class KeptLand(MacroElement):
                 ]);
             }
             {% endif %}
+            // Land stays on the map until a group shows other land in its slot: the group that
+            // replaces this one (the next year's, or the offline atlas's next period) may show
+            // the same land, whichever of the two is added or removed first.
             function show() {
-                store.leaving[slot] = null;
                 if (store.shown[slot] === key) { return; }
                 if (!store.layers[key]) {
                     if (window.Streamlit) { window.Streamlit.setComponentValue({land_missing: key, at: Date.now()}); }
@@ -84,19 +86,7 @@ class KeptLand(MacroElement):
                 group._map.addLayer(store.layers[key]);
                 store.shown[slot] = key;
             }
-            // The next year's group, added right after this one is removed, may show the same
-            // land: it is taken off the map only if no group has shown it by then.
-            function hide() {
-                store.leaving[slot] = key;
-                Promise.resolve().then(function () {
-                    if (store.leaving[slot] === key && store.shown[slot] === key) {
-                        store.layers[key].remove();
-                        store.shown[slot] = null;
-                    }
-                });
-            }
             group.on("add", show);
-            group.on("remove", hide);
             if (group._map) { show(); }
         })({{ this._parent.get_name() }});
         {% endmacro %}
