@@ -27,11 +27,18 @@ from pathlib import Path
 import pytest
 import yaml
 
+from geo.style import HOLDER_FILL, LINE_STYLE
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-gpu", "--disable-sync"]
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+#: What a map draws, as selectors of its SVG paths (the colours are geo.style's).
+TREATY_LINE = f'path[stroke="{LINE_STYLE["treaty"]["color"]}"]'
+CONTROL_LINE = f'path[stroke="{LINE_STYLE["de_facto"]["color"]}"]'
+JAPANESE_LAND = f'path.leaflet-interactive[fill="{HOLDER_FILL["JP"]}"]'
+RUSSIAN_LAND = f'path.leaflet-interactive[fill="{HOLDER_FILL["RU"]}"]'
 #: Every page of the app, by the path a link opens it with.
 PAGES = {"": "pages/atlas.py", "compare": "pages/compare.py", "timeline": "pages/timeline.py",
          "treaties": "pages/treaties.py", "dispute": "pages/dispute.py", "sources": "pages/sources.py"}
@@ -371,6 +378,11 @@ def map_frame(page, index: int = 0):
     frame = page.frame_locator(MAP_FRAME).nth(index)
     frame.locator("path.leaflet-interactive").first.wait_for()
     return frame
+
+
+def leaflet(page, index: int = 0):
+    """The ``index``-th map's own window (Leaflet's map is ``map_div`` there)."""
+    return page.locator(MAP_FRAME).nth(index).element_handle().content_frame()
 
 
 def hover_line(page, line, at: float = 0.25, frame_index: int = 0) -> None:

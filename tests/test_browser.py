@@ -13,12 +13,15 @@ from contextlib import contextmanager
 
 import pytest
 from browser import (
+    CONTROL_LINE,
     DATA,
-    MAP_FRAME,
+    JAPANESE_LAND,
+    TREATY_LINE,
     app_server,
     chromium_path,
     english_on_korean_page,
     hover_line,
+    leaflet,
     map_frame,
     offline_session,
     visible_texts,
@@ -27,15 +30,12 @@ from browser import (
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from geo.style import HOLDER_FILL, HOLDER_STROKE, LINE_STYLE
+from geo.style import HOLDER_STROKE
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(chromium_path() is None, reason="needs Chromium (scripts/test.sh installs it)"),
 ]
-TREATY_LINE = f'path[stroke="{LINE_STYLE["treaty"]["color"]}"]'
-CONTROL_LINE = f'path[stroke="{LINE_STYLE["de_facto"]["color"]}"]'
-JAPANESE_LAND = f'path.leaflet-interactive[fill="{HOLDER_FILL["JP"]}"]'
 # Claimed land is drawn again with the claimant's outline and a pattern fill (its hatching).
 CLAIMED_BY_JAPAN = f'path[stroke="{HOLDER_STROKE["JP"]}"][fill="url(#atlas-hatch-JP)"]'
 PREFIX = "atlas"
@@ -58,11 +58,6 @@ def server(data):
 def page(browser):
     with offline_session(browser) as offline:
         yield offline
-
-
-def leaflet(page):
-    """The map's own window (to ask Leaflet for its zoom and centre)."""
-    return page.locator(MAP_FRAME).first.element_handle().content_frame()
 
 
 def test_the_map_draws_offline_under_a_path_prefix_and_names_land_and_lines_on_hover(server, page):

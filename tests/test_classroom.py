@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import MAP_FRAME, chromium_path, map_frame, offline_session, wait_until
+from browser import MAP_FRAME, chromium_path, leaflet, map_frame, offline_session, wait_until
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
@@ -133,11 +133,6 @@ def open_page(page, server: str, path: str, maps: int = 0) -> None:
     for index in range(maps):
         map_frame(page, index)
     settle(page)
-
-
-def leaflet(page, index: int = 0):
-    """The ``index``-th map's own window (Leaflet's map is ``map_div`` there)."""
-    return page.locator(MAP_FRAME).nth(index).element_handle().content_frame()
 
 
 def frame_box(page, index: int = 0) -> dict:

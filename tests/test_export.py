@@ -19,7 +19,14 @@ from pathlib import Path
 import numpy as np
 import pyproj
 import pytest
-from browser import block_outside_network, chromium_path, english_on_korean_page
+from browser import (
+    CONTROL_LINE,
+    JAPANESE_LAND,
+    TREATY_LINE,
+    block_outside_network,
+    chromium_path,
+    english_on_korean_page,
+)
 from conftest import ROOT
 from matplotlib.colors import to_rgb
 from matplotlib.patches import Rectangle
@@ -31,7 +38,7 @@ from geo import __main__ as geo_main
 from geo import export
 from geo.printing import fonts, layout
 from geo.printing import static_map as render
-from geo.style import HOLDER_FILL, LINE_STYLE
+from geo.style import HOLDER_FILL
 from geo.text import Localizer
 
 SMALL = (640, 360)
@@ -320,12 +327,12 @@ def test_offline_atlas_draws_with_no_network_and_switches_periods(atlas_html, tm
     errors = []
     browser_page.on("pageerror", lambda error: errors.append(str(error)))
     browser_page.goto(path.as_uri())
-    treaty_lines = browser_page.locator(f'path[stroke="{LINE_STYLE["treaty"]["color"]}"]')
-    control_lines = browser_page.locator(f'path[stroke="{LINE_STYLE["de_facto"]["color"]}"]')
+    treaty_lines = browser_page.locator(TREATY_LINE)
+    control_lines = browser_page.locator(CONTROL_LINE)
     browser_page.locator("path.leaflet-interactive").first.wait_for()
     expect(treaty_lines).to_have_count(1)  # 1855: the Friza Strait
     expect(browser_page.get_by_text("Treaty of Shimoda").first).to_be_visible()
-    japanese_land = browser_page.locator(f'path.leaflet-interactive[fill="{HOLDER_FILL["JP"]}"]')
+    japanese_land = browser_page.locator(JAPANESE_LAND)
     browser_page.get_by_role("button", name="1905–1920").click()
     expect(treaty_lines).to_have_count(2)  # the First Kuril Strait and the 50th parallel
     expect(browser_page.get_by_text("Treaty of Portsmouth").first).to_be_visible()

@@ -18,12 +18,14 @@ import pytest
 import yaml
 from browser import (
     DATA,
-    MAP_FRAME,
+    JAPANESE_LAND,
     PAGES,
+    TREATY_LINE,
     app_map_texts,
     app_server,
     chromium_path,
     hover_line,
+    leaflet,
     map_frame,
     map_texts,
     offline_session,
@@ -35,15 +37,13 @@ from browser import (
 )
 from playwright.sync_api import expect
 
-from geo.style import EVENT_MARKER, HOLDER_FILL, LINE_STYLE
+from geo.style import EVENT_MARKER
 
 IMG = '<img src=x onerror="window.__pwned=1">'
 SCRIPT = "<script>window.__pwned=1</script>"
 PAYLOAD = f"{IMG} {SCRIPT}"
 MARKDOWN = "**bold** [x](javascript:window.__pwned=1)"
 YEAR = 1905  # Portsmouth: its period, treaty and line, and two events with a place on the map
-JAPANESE_LAND = f'path.leaflet-interactive[fill="{HOLDER_FILL["JP"]}"]'
-TREATY_LINE = f'path[stroke="{LINE_STYLE["treaty"]["color"]}"]'
 EVENT = f'path.leaflet-interactive[fill="{EVENT_MARKER["fillColor"]}"]'
 #: Tags the atlas's own HTML may contain (in popups, the offline atlas); a tag from data is none of these.
 RAW_TAG = re.compile(r"<(img|script)\b", re.I)
@@ -215,7 +215,7 @@ def test_markup_in_the_url_and_the_data_shows_as_text_on_the_map_page(hostile_se
     frame.locator(EVENT).first.dispatch_event("click")  # an event: its title and description
     popup = frame.locator(".leaflet-popup-content")
     expect(popup).to_contain_text(f"{MARKDOWN} {PAYLOAD}")
-    map_window = page.locator(MAP_FRAME).first.element_handle().content_frame()
+    map_window = leaflet(page)
     map_window.evaluate("map_div.closePopup(); map_div.setView([50.0, 143.0], 7, {animate: false})")
     hover_line(page, frame.locator(TREATY_LINE).last)  # the 50th parallel's name
     expect(tooltip.last).to_contain_text(f"{PAYLOAD} 50th parallel")

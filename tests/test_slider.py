@@ -9,28 +9,28 @@ One app server and one page for the module.  Years and treaty names are written 
 import re
 
 import pytest
-from browser import MAP_FRAME, chromium_path, map_frame, offline_session, wait_until
+from browser import (
+    JAPANESE_LAND,
+    RUSSIAN_LAND,
+    TREATY_LINE,
+    chromium_path,
+    leaflet,
+    map_frame,
+    offline_session,
+    wait_until,
+)
 from playwright.sync_api import expect
-
-from geo.style import HOLDER_FILL, LINE_STYLE
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(chromium_path() is None, reason="needs Chromium (scripts/test.sh installs it)"),
 ]
-TREATY_LINE = f'path[stroke="{LINE_STYLE["treaty"]["color"]}"]'
-JAPANESE_LAND = f'path.leaflet-interactive[fill="{HOLDER_FILL["JP"]}"]'
-RUSSIAN_LAND = f'path.leaflet-interactive[fill="{HOLDER_FILL["RU"]}"]'
 
 
 @pytest.fixture(scope="module")
 def page(browser):
     with offline_session(browser, locale="en-GB") as offline:
         yield offline
-
-
-def leaflet(page):
-    return page.locator(MAP_FRAME).first.element_handle().content_frame()
 
 
 def mark_land(page) -> None:
