@@ -10,7 +10,13 @@ land too small to carry a stripe.
 from __future__ import annotations
 
 SEA = "#dbe9f4"
-HOLDER_FILL = {"RU": "#e8877c", "JP": "#7fa9da", "joint": "#b79ad8"}
+#: Russia reddish and Japan bluish, as teachers expect, and the shared Sakhalin of 1855–1875
+#: purple, their mix.  The three also differ in lightness (CAM02-UCS J′ about 57 Japan, 69
+#: Russia, 80 joint, 93 the sea), so they stay apart in greyscale and for readers with a
+#: colour-vision deficiency, who lose the red–green difference (protanopia, deuteranopia) or
+#: the blue–yellow one (tritanopia): at equal lightness, purple and blue look alike to the
+#: first two.  benchmarks/colour_vision.py measures them on the exports.
+HOLDER_FILL = {"RU": "#e18176", "JP": "#5d87b7", "joint": "#d0b2f2"}
 HOLDER_STROKE = {"RU": "#a8362a", "JP": "#2b5d97", "joint": "#6a4a9c"}
 LINE_STYLE = {
     "treaty": {"color": "#111111", "weight": 3.5, "dashArray": None},

@@ -5,6 +5,7 @@ import streamlit as st
 import player
 import widgets
 from geo import export
+from geo.text.map_in_words import map_in_words
 from geo.text.reference_pages import events_near_markdown
 from geo.text.year_panel import year_markdown
 
@@ -59,6 +60,10 @@ def download_buttons(year: int) -> None:
             for label, data, file_name, mime in downloads:
                 st.download_button(say.message(label), data, file_name, mime, key=label, on_click="ignore",
                                    help=say.message(f"{label}_help"), width="stretch")
+                if label == "download_png":
+                    # Beside the picture, its alt text, for a slide or document to carry (copy button).
+                    st.caption(say.message("alt_text"))
+                    st.code(map_in_words(atlas, year, say).text(), language=None, wrap_lines=True)
 
 
 def treaty_years() -> None:
@@ -80,6 +85,7 @@ def year_view() -> None:
     with map_column:
         widgets.year_map("map", year, 640, widgets.event_from_url(year))
         download_buttons(year)
+        st.markdown(map_in_words(say.atlas, year, say).markdown())
         st.markdown(events_near_markdown(say.atlas, year, say))
     with text_column:
         st.markdown(year_markdown(say.atlas, year, say))

@@ -4,6 +4,7 @@ them, and the treaty behind each border. ``?year=1905&compare=1945`` opens two y
 import streamlit as st
 
 import widgets
+from geo.text.map_in_words import map_in_words
 from geo.text.markdown import bullets, escape
 from geo.text.year_panel import differences, year_markdown
 
@@ -24,6 +25,7 @@ def comparison() -> None:
                                    bind="query-params")
             # The same base map on both sides, so both show the same frame.
             widgets.year_map(f"compare-{key}", years[key], 520)
+            st.markdown(map_in_words(say.atlas, years[key], say).markdown())
     one, other = years["year"], years["compare"]
     st.subheader(say.message("compare_changes", first=one, second=other))
     changed = differences(say.atlas, one, other, say)

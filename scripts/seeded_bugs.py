@@ -163,6 +163,16 @@ SEEDS = [
          '            group.on("remove", function () { store.layers[key].remove(); store.shown[slot] = null; });\n',
          ("tests/test_export.py::test_offline_atlas_draws_with_no_network_and_switches_periods",
           "tests/test_slider.py::test_a_step_within_a_period_draws_no_land_again")),
+    # Issue 16: the map told in words.
+    Seed("A1", "the map in words tells the period before's holders", "geo/text/map_in_words.py",
+         "holding = (period.holders[area_id]", "holding = ((atlas.previous(period) or period).holders[area_id]",
+         ("tests/test_map_in_words.py",)),
+    Seed("A2", "the map in words left unescaped on the pages", "geo/text/map_in_words.py",
+         "bullets([escape(s) for s in (*self.holdings, *self.lines)])", "bullets([*self.holdings, *self.lines])",
+         ("tests/test_injection.py::test_tags_in_the_data_show_as_text_on_every_page",)),
+    Seed("A3", "the map in words left unescaped in the offline atlas", "geo/web/offline.py",
+         'f"<li>{escape(sentence)}</li>"', 'f"<li>{sentence}</li>"',
+         ("tests/test_injection.py::test_tags_in_the_data_show_as_text_in_the_offline_atlas",)),
 ]
 
 

@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-gpu", "--disable-sync"]
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+#: A map's frame, by the address of streamlit-folium's component (its title is the map's name).
+MAP_FRAME = 'iframe[src*="/component/streamlit_folium.st_folium/"]'
 #: What a map draws, as selectors of its SVG paths (the colours are geo.style's).
 TREATY_LINE = f'path[stroke="{LINE_STYLE["treaty"]["color"]}"]'
 CONTROL_LINE = f'path[stroke="{LINE_STYLE["de_facto"]["color"]}"]'

@@ -41,8 +41,8 @@ SIZES = {
 PHONE = "390x844"
 
 SEA = "#dbe9f4"                     # the map's sea, behind every overlay
-RUSSIA = "#e8877c"                  # land held by Russia
-JAPAN = "#7fa9da"                   # land held by Japan
+RUSSIA = "#e18176"                  # land held by Russia
+JAPAN = "#5d87b7"                   # land held by Japan
 EVENT_DOT = "#ffa630"               # the orange dot of an event on the map
 MIN_ZOOM, MAX_ZOOM = 3, 10          # the atlas's zoom range
 TITLE_KO = "쿠릴 열도·사할린 국경 지도"

@@ -39,7 +39,7 @@ def test_the_page_shows_both_years_their_borders_treaties_and_what_changed():
     left, right = maps(app)
     assert left["script"] == right["script"]  # the same base map: the same frame on both sides
     assert "50th parallel on Sakhalin" in lines(left) and "Line of control" not in lines(left)
-    assert "Line of control in La Pérouse" in lines(right) and "50th parallel" not in lines(right)
+    assert "La Pérouse (Sōya) Strait — Line of control" in lines(right) and "50th parallel" not in lines(right)
     text = read_markdown(markdown_of(app))
     assert "Treaty of Portsmouth" in text and "Yalta Agreement" in text
     assert app.subheader[0].value == "What changed from 1905 to 1945"

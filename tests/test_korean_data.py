@@ -310,7 +310,7 @@ def test_the_first_mention_rule_itself(text, expected):
      "프리스 해협(에토로후 해협)을 지났다."),
     ("dispute.intro", "이투루프섬(에토로후), 쿠나시르섬(구나시리), 시코탄섬, 하보마이 군도"),
     ("treaties.saint_petersburg_1875.territorial_effect", "로팟카곶과 슘슈섬(슈무슈) 사이의 제1쿠릴 해협(슈무슈 해협)"),
-    ("borders.japan_claim_friza_strait.name", "일본이 주장하는 경계: 1855년과 같은 프리스 해협(에토로후 해협)"),
+    ("borders.japan_claim_friza_strait.name", "프리스 해협(에토로후 해협): 일본이 주장하는 1855년의 경계"),
     ("treaties.shimoda_1855.cited_by[0].reason", "이투루프섬(에토로후)과 우루프섬(우룻푸) 사이의 경계"),
 ])
 def test_a_place_named_as_the_style_file_says(where, expected):

@@ -200,11 +200,14 @@ class Area(Record):
 
     ``north_of`` keeps the land at and north of that latitude, ``south_of`` the land south of
     it (degrees), so a point on the parallel belongs to the northern area.  ``context`` marks
-    land shown for orientation only (Hokkaido, Kamchatka...).
+    land shown for orientation only (Hokkaido, Kamchatka...).  ``part_of`` names the land an
+    area is a part of (Sakhalin), which the map in words names whole while its parts are held
+    alike.
     """
 
     id: Id
     name: Text
+    part_of: Text | None = None
     groups: listed(Id, 1)
     north_of: Annotated[float, Field(ge=-90, le=90)] | None = None
     south_of: Annotated[float, Field(ge=-90, le=90)] | None = None

@@ -177,11 +177,32 @@ def legend_handles(year: int, say: Localizer) -> list:
     return handles
 
 
+def class_gid(kind: str, value: str | None = None) -> str:
+    """The gid of the artist that draws one class of the map.
+
+    Parameters
+    ----------
+    kind : {'sea', 'land', 'claim', 'line'}
+        The sea; land by holder; the hatching of land by claimant; border lines by kind.
+    value : str, optional
+        The holder ('RU', 'JP', 'joint'), the claimant ('RU', 'JP') or the line kind
+        ('treaty', 'de_facto', 'claim'); none for the sea.
+
+    Returns
+    -------
+    str
+        e.g. 'sea', 'land-joint', 'claim-JP', 'line-de_facto'.
+    """
+    return kind if value is None else f"{kind}-{value}"
+
+
 def draw_map(ax: Axes, year: int, say: Localizer) -> None:
     """Draw the map of ``year`` on ``ax``: sea, graticule, land by holder, hatching for
     claimed land, border lines, island names (in ``say``'s language) and a scale bar.
 
-    The Axes' figure needs a canvas (labels are measured to keep them apart).
+    The Axes' figure needs a canvas (labels are measured to keep them apart).  Each map
+    class is drawn by one artist whose gid names it (:func:`class_gid`): an SVG export keeps
+    it as the element's id, and a check can find the pixels of a class by repainting it.
 
     Raises
     ------
@@ -197,19 +218,22 @@ def draw_map(ax: Axes, year: int, say: Localizer) -> None:
     ax.set_aspect("equal")
     ax.set_axis_off()
 
-    sea = ax.add_patch(PathPatch(polygon_path([frame]), facecolor=SEA, edgecolor=MUTED, linewidth=0.8, zorder=0))
+    sea = ax.add_patch(PathPatch(polygon_path([frame]), facecolor=SEA, edgecolor=MUTED, linewidth=0.8, zorder=0,
+                                 gid=class_gid("sea")))
     _graticule(ax, sea, say)
     for holder, path in period.land.items():
         ax.add_patch(PathPatch(path, facecolor=HOLDER_FILL[holder], edgecolor=HOLDER_STROKE[holder],
-                               linewidth=0.35, zorder=2))
+                               linewidth=0.35, zorder=2, gid=class_gid("land", holder)))
     for claimant, path in period.claimed.items():
         patch = ax.add_patch(PathPatch(path, fill=False, edgecolor=HOLDER_STROKE[claimant], hatch=HATCH,
-                                       linewidth=CLAIM_OUTLINE_PX * PT_PER_PX, zorder=3))
+                                       linewidth=CLAIM_OUTLINE_PX * PT_PER_PX, zorder=3,
+                                       gid=class_gid("claim", claimant)))
         patch.set_hatch_linewidth(HATCH_WIDTH_PX * PT_PER_PX)
     lines = _lines(atlas, year)
     for kind, path, _ in lines:
         ax.add_patch(PathPatch(path, fill=False, edgecolor=LINE_STYLE[kind]["color"], linewidth=line_width(kind),
-                               linestyle=_dashes(kind), capstyle="round", joinstyle="round", zorder=4))
+                               linestyle=_dashes(kind), capstyle="round", joinstyle="round", zorder=4,
+                               gid=class_gid("line", kind)))
     bar = _scale_bar(ax)
     _island_names(ax, say, obstacles=[bar, *(geometry for _, _, geometry in lines)])
 

@@ -72,12 +72,15 @@ class JsonLayer(MacroElement):
                     if (popup) {
                         layer.bindPopup(popup, {maxWidth: 320});
                         // One thing at a time: the label gives way to the popup (on a touch screen,
-                        // where a tap would open both, a feature with a popup has no label).
+                        // where a tap would open both, a feature with a popup has no label).  It
+                        // stays bound, shut while the popup is open: Leaflet's own focus listener
+                        // on the shape opens it and fails on a layer without one.
                         if (window.matchMedia("(hover: none)").matches) { label = null; }
-                        layer.on("popupopen", function () { layer.unbindTooltip(); });
-                        layer.on("popupclose", function () {
-                            if (label) { layer.bindTooltip(label, {sticky: true}); }
-                        });
+                        var openTooltip = layer.openTooltip;
+                        layer.openTooltip = function () {
+                            return layer.isPopupOpen() ? layer : openTooltip.apply(layer, arguments);
+                        };
+                        layer.on("popupopen", function () { layer.closeTooltip(); });
                     }
                     if (!label) { return; }
                     layer.bindTooltip(label, {sticky: true});

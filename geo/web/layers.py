@@ -12,6 +12,7 @@ Leaflet as HTML (tooltips, popups, legend, attribution) is escaped here.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Collection
 from functools import lru_cache
 from html import escape
@@ -42,6 +43,7 @@ from .controls import MapControls
 from .jsonlayer import JsonLayer
 from .kept_land import PANE as LAND_PANE
 from .kept_land import KeptLand, LandPane
+from .keyboard import CONTEXT_CLASS, KeyboardAccess, MapName
 from .legend import Legend, YearLegend
 
 # Shapes sent to the browser are simplified in metres (GSHHG's 100 m is finer than the map
@@ -57,6 +59,8 @@ DEFAULT_LEAFLET_URL = "/app/static/leaflet"
 
 TERRITORY_STYLES = {holder: {"fillColor": HOLDER_FILL[holder], "color": HOLDER_STROKE[holder], "weight": 1,
                              "fillOpacity": 0.85} for holder in HOLDER_FILL}
+#: Land whose holder never changes, the context of the islands: the keyboard reaches it after them.
+CONTEXT_STYLES = {holder: {**style, "className": CONTEXT_CLASS} for holder, style in TERRITORY_STYLES.items()}
 HATCH_STYLES = {claimant: {"fillColor": f"url(#{hatch_pattern_id(claimant)})", "fillOpacity": 1,
                            "color": HOLDER_STROKE[claimant], "weight": CLAIM_OUTLINE_PX, "opacity": 1}
                 for claimant in ("RU", "JP")}
@@ -193,7 +197,7 @@ def _fixed_land(atlas: Atlas, lang: str, names: str) -> tuple[str, str, list[Jso
     fixed = pieces.assign(holder=pieces["area"].map(first.holders), status=pieces["area"].map(first.status),
                           claimed_by=None)
     land = _territory_json(fixed, Localizer(atlas, lang), names, None, CONTEXT_TOLERANCE_M)
-    return _kept("fixed", [JsonLayer(land, TERRITORY_STYLES, "holder", pane=LAND_PANE)], land)
+    return _kept("fixed", [JsonLayer(land, CONTEXT_STYLES, "holder", pane=LAND_PANE)], land)
 
 
 @lru_cache(maxsize=64)
@@ -225,6 +229,22 @@ def land_keys(atlas: Atlas, year: int, lang: str, names: str = "both") -> frozen
     return frozenset(key for _, key, _ in _land(atlas, year, lang, names))
 
 
+_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>')
+_ZOOMABLE_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1.0" />'
+
+
+class _ZoomableMap(folium.Map):
+    """A folium map whose page can be zoomed.  folium's viewport says ``maximum-scale=1.0,
+    user-scalable=no``, so a reader could not enlarge the map's frame or the offline atlas on a
+    phone or tablet (WCAG 1.4.4; axe's rule meta-viewport, tests/test_accessibility.py)."""
+
+    def render(self, **kwargs):
+        super().render(**kwargs)
+        header = self.get_root().header
+        own = header._children[self.get_name()].render()
+        header.add_child(folium.Element(_VIEWPORT.sub(_ZOOMABLE_VIEWPORT, own)), name=self.get_name())
+
+
 def base_map(atlas: Atlas, lang: str, names: str = "both", leaflet_url: str = DEFAULT_LEAFLET_URL,
              web_tiles: bool = False) -> folium.Map:
     """The map every year shares.
@@ -246,15 +266,16 @@ def base_map(atlas: Atlas, lang: str, names: str = "both", leaflet_url: str = DE
     Returns
     -------
     folium.Map
-        The frame, the controls, the legend's frame and the attribution (the land comes
-        with each year's layer, :func:`year_layer`).
+        The frame, the controls, the legend's frame, the attribution and the keyboard's
+        way round the map (:mod:`geo.web.keyboard`); the land comes with each year's layer,
+        :func:`year_layer`.
     """
     say = Localizer(atlas, lang)
     west, south, east, north = MAP_FRAME
-    m = folium.Map(location=((south + north) / 2, (west + east) / 2), zoom_start=ZOOM, tiles=None,
-                   zoom_snap=0.25, max_bounds=True,
-                   min_lat=south - PAN_MARGIN_DEG, min_lon=west - PAN_MARGIN_DEG,
-                   max_lat=north + PAN_MARGIN_DEG, max_lon=east + PAN_MARGIN_DEG, zoom_control=False)
+    m = _ZoomableMap(location=((south + north) / 2, (west + east) / 2), zoom_start=ZOOM, tiles=None,
+                     zoom_snap=0.25, max_bounds=True,
+                     min_lat=south - PAN_MARGIN_DEG, min_lon=west - PAN_MARGIN_DEG,
+                     max_lat=north + PAN_MARGIN_DEG, max_lon=east + PAN_MARGIN_DEG, zoom_control=False)
     # folium points these at CDNs; the atlas serves its own copy so it works offline.
     m.default_js = [("leaflet", f"{leaflet_url}/leaflet.js")]
     m.default_css = [("leaflet_css", f"{leaflet_url}/leaflet.css")]
@@ -266,6 +287,7 @@ def base_map(atlas: Atlas, lang: str, names: str = "both", leaflet_url: str = DE
     HatchPatterns().add_to(m)
     LandPane().add_to(m)
     Legend(say).add_to(m)
+    KeyboardAccess(say).add_to(m)
     return m
 
 
@@ -286,7 +308,7 @@ def _naming_year(atlas: Atlas, year: int) -> int:
 def year_layer(atlas: Atlas, year: int, lang: str, names: str = "both", open_event: str | None = None,
                land_in_browser: Collection[str] = ()) -> folium.FeatureGroup:
     """The year's land (coloured by holder, hatched where claimed), its border lines and the
-    events of the years around it, as one feature group.
+    events of the years around it, as one feature group, which also names the map after the year.
 
     Parameters
     ----------
@@ -317,6 +339,7 @@ def year_layer(atlas: Atlas, year: int, lang: str, names: str = "both", open_eve
     for slot, key, land in _land(atlas, year, say.lang, names):
         KeptLand(slot, key, None if key in land_in_browser else land).add_to(group)
     YearLegend(atlas, year, say).add_to(group)
+    MapName(say.message("map_name", year=year)).add_to(group)
     if lines is not None:
         JsonLayer(lines, LINE_STYLES, "kind").add_to(group)
     if events is not None:

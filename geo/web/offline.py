@@ -21,6 +21,7 @@ from jinja2 import Template
 
 from geo.model import Atlas, Period
 from geo.text import Localizer
+from geo.text.map_in_words import map_in_words
 from geo.text.quotation import passages
 from geo.text.year_panel import period_years
 
@@ -107,12 +108,24 @@ def _treaty_section(atlas: Atlas, period: Period, say: Localizer) -> str:
     return "\n  ".join(parts)
 
 
+def _in_words(atlas: Atlas, period: Period, say: Localizer) -> str:
+    """The period's map told in words (:mod:`geo.text.map_in_words`), for whoever cannot see it."""
+    words = map_in_words(atlas, period.start, say)
+
+    def items(sentences) -> str:
+        return "".join(f"<li>{escape(sentence)}</li>" for sentence in sentences)
+
+    return (f"<h3>{escape(words.title)}</h3>\n  <ul>{items((*words.holdings, *words.lines))}</ul>\n"
+            f"  <p><b>{escape(words.changed)}</b></p>\n  <ul>{items(words.changes)}</ul>")
+
+
 def _section(atlas: Atlas, index: int, period: Period, say: Localizer) -> str:
-    """The panel for one period: what it was, and what its border rests on."""
+    """The panel for one period: what it was, its map in words, and what its border rests on."""
     return f"""
 <section class="atlas-period" data-period="{index}"{"" if index == 0 else " hidden"}>
   <h2>{escape(period_years(period, say))} · {escape(say.text(period.title))}</h2>
   <p>{escape(say.text(period.description))}</p>
+  {_in_words(atlas, period, say)}
   {_treaty_section(atlas, period, say)}
 </section>"""
 
