@@ -17,15 +17,17 @@ from geo.text import Localizer
 
 #: Seconds at each treaty year (geo.Atlas.treaty_years): time to see the map change and read the treaty's name.
 PACE_S = 4
-_PLAYING, _STARTING, _SHOWN = "playing", "playing_starts", "playing_shown"
+_PLAYING, _STARTING, _SHOWN, _STOPPED = "playing", "playing_starts", "playing_shown", "playing_stopped"
 
 # Input the page's widgets do not see (a key, a click, the wheel on the map) presses the stop
 # button; the map's frame is reached through its document (same origin).
 _STOP_ON_ANY_INPUT = """<script>
 (() => {
+  // The stop button presses itself when clicked, or with Enter or Space while it has focus.
+  const pressesItself = (event) => event.type === "pointerdown" || event.key === "Enter" || event.key === " ";
   const stop = (event) => {
     const button = document.querySelector(".st-key-stop_playing button");
-    if (button && !button.contains(event.target)) { button.click(); }
+    if (button && !(button.contains(event.target) && pressesItself(event))) { button.click(); }
   };
   const listen = (doc) => {
     if (!doc || doc.atlasStopsPlaying) { return; }
@@ -35,6 +37,27 @@ _STOP_ON_ANY_INPUT = """<script>
   listen(document);
   document.querySelectorAll("iframe").forEach((frame) => { try { listen(frame.contentDocument); } catch (e) {} });
 })();
+</script>"""
+
+
+def _focus_script(button_key: str) -> str:
+    """A script that focuses the button ``button_key`` if the focus went to the page.
+
+    Play and Stop are two buttons, one in the place of the other: the one a keyboard user
+    pressed is gone after the rerun, and the focus with it (to the page's body, where a
+    screen reader loses its place).  The button now there takes it.  The old button may
+    still be on the page while the script first runs: it looks again for a second or two."""
+    return f"""<script>
+(() => {{
+  const until = Date.now() + 2500;
+  const focus = () => {{
+    const button = document.querySelector(".st-key-{button_key} button");
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (button && lost) {{ button.focus(); }}
+    else if (Date.now() < until && document.activeElement !== button) {{ setTimeout(focus, 50); }}
+  }};
+  focus();
+}})();
 </script>"""
 
 
@@ -75,11 +98,14 @@ def _still(view: Callable[[], None], year_key: str) -> None:
         st.session_state[_STARTING] = True
         st.rerun(scope="app")
     view()
+    if st.session_state.pop(_STOPPED, False):
+        st.html(_focus_script("start_playing"), unsafe_allow_javascript=True)
 
 
 @st.fragment(run_every=PACE_S)
 def _playing(view: Callable[[], None], year_key: str) -> None:
     if not st.session_state.get(_PLAYING):  # stopped: run the page without the timer
+        st.session_state[_STOPPED] = True
         st.rerun(scope="app")
     if st.session_state[_SHOWN]:
         following = [year for year in widgets.atlas().treaty_years if year > st.session_state[year_key]]
@@ -89,4 +115,4 @@ def _playing(view: Callable[[], None], year_key: str) -> None:
             stop()
     st.session_state[_SHOWN] = True
     view()
-    st.html(_STOP_ON_ANY_INPUT, unsafe_allow_javascript=True)
+    st.html(_STOP_ON_ANY_INPUT + _focus_script("stop_playing"), unsafe_allow_javascript=True)

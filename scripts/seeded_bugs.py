@@ -173,6 +173,16 @@ SEEDS = [
     Seed("A3", "the map in words left unescaped in the offline atlas", "geo/web/offline.py",
          'f"<li>{escape(sentence)}</li>"', 'f"<li>{sentence}</li>"',
          ("tests/test_injection.py::test_tags_in_the_data_show_as_text_in_the_offline_atlas",)),
+    Seed("A4", "Play gives way to Stop and the keyboard's focus goes to the page", "player.py",
+         '    st.html(_STOP_ON_ANY_INPUT + _focus_script("stop_playing"), unsafe_allow_javascript=True)',
+         "    st.html(_STOP_ON_ANY_INPUT, unsafe_allow_javascript=True)",
+         ("tests/test_keyboard.py::test_the_play_button_starts_with_a_key_and_escape_stops_it",)),
+    Seed("A5", "selected controls back in Streamlit's red (3.25:1 in dark)", ".streamlit/config.toml",
+         'primaryColor = "#2dd4bf"', 'primaryColor = "#ff4b4b"',
+         ("tests/test_accessibility.py::test_every_page_passes_axe[chromium-map-ko-dark]",)),
+    Seed("A6", "Japan's land as light as the shared land (told apart by hue alone)", "geo/style.py",
+         '"joint": "#d0b2f2"}', '"joint": "#8fa2d8"}',
+         ("tests/test_colour_vision.py",)),
 ]
 
 

@@ -40,6 +40,9 @@ TREATY_LINE = f'path[stroke="{LINE_STYLE["treaty"]["color"]}"]'
 CONTROL_LINE = f'path[stroke="{LINE_STYLE["de_facto"]["color"]}"]'
 JAPANESE_LAND = f'path.leaflet-interactive[fill="{HOLDER_FILL["JP"]}"]'
 RUSSIAN_LAND = f'path.leaflet-interactive[fill="{HOLDER_FILL["RU"]}"]'
+#: Japan's islands of the story, whose tooltips name their holder (not Hokkaido, Honshu:
+#: the land around them, class atlas-context, named only).
+JAPANESE_ISLANDS = f"{JAPANESE_LAND}:not(.atlas-context)"
 #: Every page of the app, by the path a link opens it with.
 PAGES = {"": "pages/atlas.py", "compare": "pages/compare.py", "timeline": "pages/timeline.py",
          "treaties": "pages/treaties.py", "dispute": "pages/dispute.py", "sources": "pages/sources.py"}

@@ -15,6 +15,7 @@ import pytest
 from browser import (
     CONTROL_LINE,
     DATA,
+    JAPANESE_ISLANDS,
     JAPANESE_LAND,
     TREATY_LINE,
     app_server,
@@ -72,7 +73,7 @@ def test_the_map_draws_offline_under_a_path_prefix_and_names_land_and_lines_on_h
     expect(frame.locator(".leaflet-control-zoom-in")).to_be_visible()  # Leaflet's stylesheet was found
     assert leaflet(page).evaluate("typeof L === 'object' && L.version") == "1.9.4"
     tooltip = frame.locator(".leaflet-tooltip")
-    frame.locator(JAPANESE_LAND).last.hover(force=True)
+    frame.locator(JAPANESE_ISLANDS).last.hover(force=True)
     expect(tooltip.last).to_contain_text("Held by Empire of Japan")
     # Zoomed in on Sakhalin, a quarter of the way along the 50th parallel (its middle has an
     # event's marker: the border's survey in 1906).
@@ -130,7 +131,8 @@ def test_the_switches_write_the_url_and_the_korean_page_has_no_english_interface
     frame = map_frame(page)
     expect(frame.locator(".atlas-legend")).to_contain_text("범례")
     # Hover again until a tooltip shows: a hover during the frame's redraw for the new names is lost.
-    wait_until(lambda: frame.locator(JAPANESE_LAND).last.hover(force=True) or frame.locator(".leaflet-tooltip").count(),
+    island = frame.locator(JAPANESE_ISLANDS).last
+    wait_until(lambda: island.hover(force=True) or frame.locator(".leaflet-tooltip").count(),
                "no tooltip on Japanese land", page=page)
     expect(frame.locator(".leaflet-tooltip").last).to_contain_text("일본 제국")
     # The map's frame is drawn anew for the new names: read the page once the legend is in it.
