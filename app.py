@@ -20,6 +20,6 @@ page = st.navigation([
     st.Page("pages/dispute.py", title=titles["dispute_title"], url_path="dispute"),
     st.Page("pages/sources.py", title=titles["sources_title"], url_path="sources"),
 ])
-widgets.frame()
+widgets.frame(page.title)
 page.run()
 widgets.rerun_on_reconnect()

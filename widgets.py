@@ -120,15 +120,18 @@ def choice_from_url(key: str, options: list[str], default, many: bool = False) -
         st.session_state[key] = default
 
 
-def frame() -> Localizer:
-    """What every page shares: page settings, the data check, and the sidebar's language,
-    place-name and web-map switches, which the URL sets and keeps (``?lang=ko&names=ja&tiles=1``).
-    Returns the page's words."""
+def frame(page_title: str | None = None) -> Localizer:
+    """What every page shares: page settings (the browser tab names ``page_title`` and the
+    atlas), the data check, and the sidebar's language, place-name and web-map switches, which
+    the URL sets and keeps (``?lang=ko&names=ja&tiles=1``).  Returns the page's words."""
     snapshot = atlas()
     st.session_state[_LAND_SENT] = {}  # the page may get new map frames on this run
     lang = _setting("atlas_lang", lambda: _language_from_url(snapshot))
     say = Localizer(snapshot, lang)
-    st.set_page_config(page_title=say.message("app_title"), layout="wide")
+    # Each page its own title (WCAG 2.4.2): a tab or a screen reader says which page it is.
+    title = say.message("app_title")
+    st.set_page_config(page_title=f"{page_title} · {title}" if page_title and page_title != title else title,
+                       layout="wide")
     names = {language.code: language.name for language in snapshot.languages}
     lang = st.sidebar.segmented_control(
         " / ".join(Localizer(snapshot, code).message("language") for code in names), options=list(names),

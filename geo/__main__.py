@@ -48,7 +48,7 @@ def parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     exporting.add_argument("--out", required=True, type=Path, metavar="FILE", help="the file to write")
     exporting.add_argument("--year", type=_year, help="the year to show (png and pdf)")
     exporting.add_argument("--lang", default=None, metavar="CODE",
-                           help="language of the text, a code of data/languages.yaml (default: the first, en)")
+                           help="language of the text, a code of data/languages.yaml (default: the first, ko)")
     exporting.add_argument("--size", metavar="slide|a4|WxH",
                            help="picture size (png: default slide, 1920x1080; gif: default 1280x720); "
                                 "a4 is 2480x3508, A4 at 300 dpi")

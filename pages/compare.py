@@ -25,7 +25,9 @@ def comparison() -> None:
                                    bind="query-params")
             # The same base map on both sides, so both show the same frame.
             widgets.year_map(f"compare-{key}", years[key], 520)
-            st.markdown(map_in_words(say.atlas, years[key], say).markdown())
+            in_words = map_in_words(say.atlas, years[key], say)
+            st.subheader(in_words.title, anchor=False)  # no anchor: Streamlit's drop Hangul, so ids repeat
+            st.markdown(in_words.markdown())
     one, other = years["year"], years["compare"]
     st.subheader(say.message("compare_changes", first=one, second=other))
     changed = differences(say.atlas, one, other, say)

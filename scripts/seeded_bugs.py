@@ -183,6 +183,13 @@ SEEDS = [
     Seed("A6", "Japan's land as light as the shared land (told apart by hue alone)", "geo/style.py",
          '"joint": "#d0b2f2"}', '"joint": "#8fa2d8"}',
          ("tests/test_colour_vision.py",)),
+    Seed("A7", "the downloads keep the focus on their button (Tab reaches them after the panel)", "pages/atlas.py",
+         "            st.html(_FOCUS_FIRST_DOWNLOAD, unsafe_allow_javascript=True)\n", "",
+         ("tests/test_keyboard.py::test_the_downloads_open_from_the_keyboard_with_the_focus_on_the_first",)),
+    Seed("A8", "Sakhalin before 1905 told as two halves in what changed", "geo/text/year_panel.py",
+         "for (old, new), area_ids in changed.items() for name in land_names(atlas, area_ids, say)]",
+         "for (old, new), area_ids in changed.items() for name in [say.text(atlas.areas[a].name) for a in area_ids]]",
+         ("tests/test_map_in_words.py", "tests/test_compare.py")),
 ]
 
 

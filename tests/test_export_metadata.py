@@ -80,7 +80,7 @@ def test_the_picture_carries_its_title_and_alt_text_in_its_language():
     assert picture.text["Title"] == "1905년 · 포츠머스 조약"
     # Its alt text is the map told in words (tests/test_map_in_words.py checks what it says).
     alt = picture.text["Description"].splitlines()
-    assert alt[0] == "지도를 글로 읽기: 1905년" and "조약상 국경선: 사할린의 북위 50도선" in alt
+    assert alt[0] == "지도를 글로 읽기: 1905년" and "조약상 국경선 · 사할린의 북위 50도선" in alt
     assert {key: value.lang for key, value in picture.text.items()} == {"Title": "ko", "Source": "ko",
                                                                       "Description": "ko"}
     english = Image.open(io.BytesIO(export.png(ATLAS, 1905, "en", SMALL)))

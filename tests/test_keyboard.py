@@ -287,3 +287,12 @@ def test_the_play_button_starts_with_a_key_and_escape_stops_it(server, page, key
 
 def year_in_url(page) -> int:
     return int(re.search(r"year=(\d+)", page.url).group(1))
+
+
+def test_the_downloads_open_from_the_keyboard_with_the_focus_on_the_first(server, page):
+    """The popover is drawn at the end of the page: without the focus moved into it, Tab would
+    go through every link of the treaty panel before reaching a download."""
+    open_map(page, server, "year=1905&lang=en")
+    page.get_by_role("button", name="Downloads").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Picture (PNG)")).to_be_focused()

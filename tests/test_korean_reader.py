@@ -30,6 +30,13 @@ pytestmark = [
 
 TITLE = "쿠릴 열도·사할린 국경 지도"
 #: Each page, opened in Korean, and its heading.
+#: Each page's title in the browser: the page's name in the sidebar, then the atlas's.
+PAGE_TITLES = {"?year=1905": "지도 · 쿠릴 열도·사할린 국경 지도",
+               "compare?year=1855&compare=1956": "두 해 비교 · 쿠릴 열도·사할린 국경 지도",
+               "timeline": "연표 · 쿠릴 열도·사할린 국경 지도",
+               "treaties": "조약 모음 · 쿠릴 열도·사할린 국경 지도",
+               "dispute": "오늘날의 영토 분쟁 · 쿠릴 열도·사할린 국경 지도",
+               "sources": "출처와 라이선스 · 쿠릴 열도·사할린 국경 지도"}
 KOREAN_PAGES = {
     "?year=1905": "쿠릴 열도·사할린 국경 지도",
     "compare?year=1855&compare=1956": "두 해 비교",
@@ -88,7 +95,7 @@ def test_a_korean_page_shows_no_english(server, page, path, heading):
     texts = visible_texts(page) + attribute_texts(page)
     assert english_on_korean_page(texts) == []
     assert leaflet_words(texts) == []
-    assert page.title() == TITLE
+    assert page.title() == PAGE_TITLES[path]
 
 
 @pytest.mark.parametrize("path, heading", [("?year=1905", TITLE), ("treaties", "조약 모음")])

@@ -54,13 +54,15 @@ def words(year: int, lang: str = "en") -> str:
     (1860, "ko", ["러시아 제국 관할: 슘슈섬(슈무슈)에서 우루프섬(우룻푸)까지의 쿠릴 열도, "
                   "캄차카반도 및 아시아 대륙(러시아 극동)",
                   "사할린: 국경 없이 러시아 제국 · 일본(에도 막부)의 주민이 함께 거주",
-                  "조약상 국경선: 프리스 해협(에토로후 해협)을 지나는 시모다 국경선"], ["북위 50도"]),
+                  "조약상 국경선 · 프리스 해협(에토로후 해협)을 지나는 시모다 국경선"], ["북위 50도"]),
     # Saint Petersburg (1875), Arts. 1–2: Sakhalin to Russia, all the Kurils to Japan; the
     # border in La Pérouse Strait and in the First Kuril Strait.
     (1890, "en", ["Held by Russian Empire: Sakhalin, Kamchatka and Asian mainland (Russian Far East)",
                   "Treaty border: First Kuril Strait (Cape Lopatka – Shumshu)",
                   "Treaty border: La Pérouse (Sōya) Strait",
-                  "Kuril Islands from Shumshu to Urup: Held by Russian Empire → Held by Empire of Japan"],
+                  "Kuril Islands from Shumshu to Urup: Held by Russian Empire → Held by Empire of Japan",
+                  # Sakhalin was one island shared, not halves: the 50°N line came in 1905.
+                  "Sakhalin: No border, Russian Empire · Empire of Japan side by side → Held by Russian Empire"],
      ["Friza", "side by side\n"]),
     # Portsmouth (1905), Art. 9: Sakhalin south of 50°N to Japan.
     (1905, "en", ["Held by Russian Empire: Sakhalin north of 50°N, Kamchatka and Asian mainland (Russian Far East)",
@@ -68,7 +70,7 @@ def words(year: int, lang: str = "en") -> str:
                   "Sakhalin south of 50°N (Karafuto): Held by Russian Empire → Held by Empire of Japan"],
      ["La Pérouse"]),
     (1905, "ko", ["러시아 제국 관할: 북위 50도 이북의 사할린, 캄차카반도 및 아시아 대륙(러시아 극동)",
-                  "조약상 국경선: 사할린의 북위 50도선", "1905년에 달라진 점:"], ["라페루즈"]),
+                  "조약상 국경선 · 사할린의 북위 50도선", "1905년에 달라진 점:"], ["라페루즈"]),
     # 1920–1925: Japan occupied northern Sakhalin; the Peking convention (1925) ended it.
     (1921, "en", ["Occupied by Empire of Japan · claimed by Soviet Russia: Sakhalin north of 50°N"], []),
     (1930, "en", ["Held by USSR: Sakhalin north of 50°N, Kamchatka and Asian mainland (Russian Far East)"],
@@ -85,8 +87,8 @@ def words(year: int, lang: str = "en") -> str:
                   "Border claimed: Friza (Vries) Strait, the 1855 line Japan claims"], ["Treaty border"]),
     (2000, "ko", ["러시아 연방 실효 지배 · 일본의 영유권 주장: "
                   "이투루프섬(에토로후), 쿠나시르섬(구나시리), 시코탄섬 및 하보마이 군도",
-                  "실효 지배선: 라페루즈 해협(소야 해협)",
-                  "영유권 주장선: 프리스 해협(에토로후 해협): 일본이 주장하는 1855년의 경계"], ["조약상 국경선"]),
+                  "실효 지배선 · 라페루즈 해협(소야 해협)",
+                  "영유권 주장선 · 프리스 해협(에토로후 해협): 일본이 주장하는 1855년의 경계"], ["조약상 국경선"]),
 ])
 def test_the_words_say_who_held_what_and_where_the_lines_run(year, lang, said, unsaid):
     text = words(year, lang)
@@ -100,10 +102,10 @@ def test_the_words_say_who_held_what_and_where_the_lines_run(year, lang, said, u
 def test_the_map_page_tells_its_map_in_words_and_follows_the_slider():
     app = open_app(year="1904")
     assert not app.exception, [e.value for e in app.exception]
-    assert "The map in words: 1904" in read_markdown(markdown_of(app))
+    assert "The map in words: 1904" in [heading.value for heading in app.subheader]
     app.slider(key="year").set_value(1905).run()
-    text = read_markdown(markdown_of(app))
-    assert "The map in words: 1905" in text and "Treaty border: 50th parallel on Sakhalin" in text
+    assert "The map in words: 1905" in [heading.value for heading in app.subheader]
+    assert "Treaty border: 50th parallel on Sakhalin" in read_markdown(markdown_of(app))
 
 
 def test_the_picture_download_offers_its_alt_text():
@@ -113,7 +115,7 @@ def test_the_picture_download_offers_its_alt_text():
     assert not app.exception, [e.value for e in app.exception]
     alt = [code.value for code in app.code]
     assert len(alt) == 1 and alt[0].startswith("지도를 글로 읽기: 1905년\n")
-    assert "조약상 국경선: 사할린의 북위 50도선" in alt[0].splitlines()
+    assert "조약상 국경선 · 사할린의 북위 50도선" in alt[0].splitlines()
     assert "이 그림의 대체 텍스트" in " ".join(caption.value for caption in app.caption)
 
 
@@ -121,9 +123,10 @@ def test_the_compare_page_tells_each_map_in_words():
     app = open_app("pages/compare.py", locale="ko-KR", year="1860", compare="1950")
     assert not app.exception, [e.value for e in app.exception]
     text = read_markdown(markdown_of(app))
-    assert "지도를 글로 읽기: 1860년" in text and "지도를 글로 읽기: 1950년" in text
+    headings = [heading.value for heading in app.subheader]
+    assert "지도를 글로 읽기: 1860년" in headings and "지도를 글로 읽기: 1950년" in headings
     assert "사할린: 국경 없이 러시아 제국 · 일본(에도 막부)의 주민이 함께 거주" in text
-    assert "실효 지배선: 라페루즈 해협(소야 해협)" in text
+    assert "실효 지배선 · 라페루즈 해협(소야 해협)" in text
 
 
 def test_the_offline_atlas_tells_each_period_in_words():

@@ -18,7 +18,7 @@ from geo.model import Atlas
 
 from .localizer import Localizer
 from .markdown import bullets, escape
-from .year_panel import changes
+from .year_panel import changes, land_names
 
 
 @dataclass(frozen=True)
@@ -46,11 +46,10 @@ class MapInWords:
     changed: str
     changes: tuple[str, ...]
 
-    def markdown(self, heading_level: int = 4) -> str:
-        """The description as Markdown (everything from data escaped): a heading, then the
+    def markdown(self) -> str:
+        """The description under its title, as Markdown (everything from data escaped): the
         holdings and lines as one list, then what changed as another."""
-        return "\n\n".join([f"{'#' * heading_level} {escape(self.title)}",
-                            bullets([escape(s) for s in (*self.holdings, *self.lines)]),
+        return "\n\n".join([bullets([escape(s) for s in (*self.holdings, *self.lines)]),
                             f"**{escape(self.changed)}**", bullets([escape(s) for s in self.changes])])
 
     def text(self) -> str:
@@ -85,9 +84,9 @@ def map_in_words(atlas: Atlas, year: int, say: Localizer) -> MapInWords:
     for area_id in story:
         holding = (period.holders[area_id], period.status(area_id), period.claims.get(area_id))
         held.setdefault(holding, []).append(area_id)
-    holdings = tuple(_holding(holding, format_list(_names(atlas, area_ids, say), locale=say.locale), year, say)
+    holdings = tuple(_holding(holding, format_list(land_names(atlas, area_ids, say), locale=say.locale), year, say)
                      for holding, area_ids in held.items())
-    lines = tuple(f"{say.message(f'kind_{line.kind}')}: {say.text(line.name)}"
+    lines = tuple(say.message("map_line", kind=say.message(f"kind_{line.kind}"), line=say.text(line.name))
                   for line in atlas.borders(year).itertuples())
     return MapInWords(say.message("map_in_words", year=year), holdings, lines,
                       say.message("what_changed", year=period.start), tuple(changes(atlas, period, say)))
@@ -99,17 +98,3 @@ def _holding(holding: tuple[str, str, str | None], land: str, year: int, say: Lo
         holders = " · ".join(say.state(side, year) for side in ("RU", "JP"))
         return say.message("map_held_jointly", land=land, holders=holders)
     return f"{say.holding(holder, status, claimed_by, year)}: {land}"
-
-
-def _names(atlas: Atlas, area_ids: list[str], say: Localizer) -> list[str]:
-    """The names of the areas held alike, a whole (Sakhalin) named once when every part of it
-    is among them."""
-    names: list[str] = []
-    for area_id in area_ids:
-        whole = atlas.areas[area_id].part_of
-        parts = [other for other, area in atlas.areas.items() if whole is not None and area.part_of == whole]
-        if whole is None or not set(parts) <= set(area_ids):
-            names.append(say.text(atlas.areas[area_id].name))
-        elif say.text(whole) not in names:
-            names.append(say.text(whole))
-    return names

@@ -73,19 +73,36 @@ def _cited_by(treaty: Treaty, say: Localizer) -> list[str]:
             f"{escape(say.text(cited.reason))}" + citations(cited.sources, say.lang) for cited in treaty.cited_by]
 
 
+def land_names(atlas: Atlas, area_ids: list[str], say: Localizer) -> list[str]:
+    """The names of areas (ids of ``atlas.areas``) that share a holding, a whole named once
+    when all its parts are among them ("Sakhalin", not "Sakhalin north of 50°N" and "Sakhalin
+    south of 50°N (Karafuto)", a line that was no border before 1905; areas.yaml ``part_of``)."""
+    names: list[str] = []
+    for area_id in area_ids:
+        whole = atlas.areas[area_id].part_of
+        parts = [other for other, area in atlas.areas.items() if whole is not None and area.part_of == whole]
+        if whole is None or not set(parts) <= set(area_ids):
+            names.append(say.text(atlas.areas[area_id].name))
+        elif say.text(whole) not in names:
+            names.append(say.text(whole))
+    return names
+
+
 def _holding_changes(atlas: Atlas, before: tuple[Period, int], after: tuple[Period, int], say: Localizer) -> list[str]:
     """Each area held or claimed differently, as "area: before → after", each side named as it
-    was in its year.  A state that only changed its name changed no hands: not listed."""
+    was in its year; a whole whose parts changed alike is named once (:func:`land_names`).
+    A state that only changed its name changed no hands: not listed."""
     def holding(period: Period, area: str) -> tuple:
         return period.holders[area], period.status(area), period.claims.get(area)
 
-    lines = []
-    for area_id, area in atlas.areas.items():
+    changed: dict[tuple, list[str]] = {}
+    for area_id in atlas.areas:
         old, new = holding(before[0], area_id), holding(after[0], area_id)
         if old != new:
-            lines.append(say.message("area_change", area=say.text(area.name), before=say.holding(*old, before[1]),
-                                     after=say.holding(*new, after[1])))
-    return lines
+            changed.setdefault((old, new), []).append(area_id)
+    return [say.message("area_change", area=name, before=say.holding(*old, before[1]),
+                        after=say.holding(*new, after[1]))
+            for (old, new), area_ids in changed.items() for name in land_names(atlas, area_ids, say)]
 
 
 def changes(atlas: Atlas, period: Period, say: Localizer) -> list[str]:
