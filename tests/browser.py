@@ -432,10 +432,16 @@ _VISIBLE_TEXT = """() => {
 def visible_texts(page) -> list[tuple[str, str]]:
     """(where, text) for every visible piece of text in the page and its frames (the maps),
     links (document titles) and block quotes (documents quoted in their own language) left out."""
+    from playwright.sync_api import Error as PlaywrightError
+
     found = []
     for frame in page.frames:
-        if frame.is_detached():
-            continue
         where = "map" if "st_folium" in frame.url else "page"
-        found += [(where, text) for text in frame.evaluate(_VISIBLE_TEXT)]
+        try:
+            found += [(where, text) for text in frame.evaluate(_VISIBLE_TEXT)]
+        except PlaywrightError:
+            # A map's frame replaced while it was read (a rerun for new settings): not on the
+            # page any more, so not read.
+            if not frame.is_detached():
+                raise
     return found

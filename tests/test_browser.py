@@ -124,7 +124,8 @@ def test_the_switches_write_the_url_and_the_korean_page_has_no_english_interface
     map_frame(page)
     page.get_by_text("한국어", exact=True).click()
     expect(page).to_have_url(re.compile(r"[?&]lang=ko(&|$)"))
-    expect(page.get_by_text("포츠머스 조약").first).to_be_visible()
+    # A new language runs the page whole, its maps anew: seconds on a busy machine.
+    expect(page.get_by_text("포츠머스 조약").first).to_be_visible(timeout=15_000)
     page.get_by_text("일본식 지명", exact=True).click()
     expect(page).to_have_url(re.compile(r"[?&]names=ja(&|$)"))
     expect(page).to_have_url(re.compile(r"year=1922"))
