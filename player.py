@@ -40,25 +40,11 @@ _STOP_ON_ANY_INPUT = """<script>
 </script>"""
 
 
-def _focus_script(button_key: str) -> str:
-    """A script that focuses the button ``button_key`` if the focus went to the page.
-
-    Play and Stop are two buttons, one in the place of the other: the one a keyboard user
-    pressed is gone after the rerun, and the focus with it (to the page's body, where a
-    screen reader loses its place).  The button now there takes it.  The old button may
-    still be on the page while the script first runs: it looks again for a second or two."""
-    return f"""<script>
-(() => {{
-  const until = Date.now() + 2500;
-  const focus = () => {{
-    const button = document.querySelector(".st-key-{button_key} button");
-    const lost = !document.activeElement || document.activeElement === document.body;
-    if (button && lost) {{ button.focus(); }}
-    else if (Date.now() < until && document.activeElement !== button) {{ setTimeout(focus, 50); }}
-  }};
-  focus();
-}})();
-</script>"""
+def _focus_on(button_key: str) -> str:
+    """Play and Stop are two buttons, one in the place of the other: the one a keyboard user
+    pressed is gone after the rerun, and the focus with it (to the page's body, where a screen
+    reader loses its place).  The button now there takes it."""
+    return widgets.focus_script(f".st-key-{button_key} button")
 
 
 def stop() -> None:
@@ -99,7 +85,7 @@ def _still(view: Callable[[], None], year_key: str) -> None:
         st.rerun(scope="app")
     view()
     if st.session_state.pop(_STOPPED, False):
-        st.html(_focus_script("start_playing"), unsafe_allow_javascript=True)
+        st.html(_focus_on("start_playing"), unsafe_allow_javascript=True)
 
 
 @st.fragment(run_every=PACE_S)
@@ -115,4 +101,4 @@ def _playing(view: Callable[[], None], year_key: str) -> None:
             stop()
     st.session_state[_SHOWN] = True
     view()
-    st.html(_STOP_ON_ANY_INPUT + _focus_script("stop_playing"), unsafe_allow_javascript=True)
+    st.html(_STOP_ON_ANY_INPUT + _focus_on("stop_playing"), unsafe_allow_javascript=True)

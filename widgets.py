@@ -281,6 +281,30 @@ def year_map(name: str, year: int, height: int, open_event: str | None = None) -
         st.rerun(scope="fragment")
 
 
+def focus_script(target: str, taken_from: str | None = None) -> str:
+    """A script that gives the keyboard's focus to the element ``target`` (a CSS selector)
+    when a rerun took it away: from wherever it fell to the page's body, or, with
+    ``taken_from``, from the element that selector matches (a popover's button, which keeps
+    it while the popover opens elsewhere on the page).
+
+    An element a rerun replaces may still be on the page when the script first runs, and
+    one that is fading in cannot take the focus yet: the script tries again for a moment.
+    Put it in the page with ``st.html(..., unsafe_allow_javascript=True)``."""
+    holds = ("(active) => !active || active === document.body" if taken_from is None
+             else f"(active) => Boolean(active && active.closest({json.dumps(taken_from)}))")
+    return f"""<script>
+(() => {{
+  const until = Date.now() + 2500, holds = {holds};
+  const focus = () => {{
+    const target = document.querySelector({json.dumps(target)});
+    if (target && holds(document.activeElement)) {{ target.focus(); }}
+    if (document.activeElement !== target && Date.now() < until) {{ setTimeout(focus, 50); }}
+  }};
+  focus();
+}})();
+</script>"""
+
+
 def warn(key: str, **values) -> None:
     """A short message about a bad setting, with the user's values shown as typed."""
     escaped = {name: escape(str(value)[:40]) for name, value in values.items()}

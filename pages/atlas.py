@@ -19,24 +19,6 @@ def jump_to_treaty_year() -> None:
     st.session_state["treaty_year"] = None
 
 
-# Streamlit's popover is drawn at the end of the page and keeps the focus on its button: a
-# keyboard user would reach the downloads only after every link of the panel.  Opened from its
-# button, it takes the focus to its first download (again for a moment: while the popover
-# fades in, its buttons cannot take the focus).
-_FOCUS_FIRST_DOWNLOAD = """<script>
-(() => {
-  const until = Date.now() + 2000;
-  const focus = () => {
-    const first = document.querySelector('[data-testid="stPopoverBody"] button');
-    const fromButton = document.activeElement && document.activeElement.closest(".st-key-downloads");
-    if (first && fromButton) { first.focus(); }
-    if (fromButton && Date.now() < until) { setTimeout(focus, 50); }
-  };
-  focus();
-})();
-</script>"""
-
-
 # Exports take 0.5–3 s: made only when a button is clicked, then kept per version of the
 # data (``_atlas`` is not hashed; its ``version`` is), year and language.
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -82,7 +64,11 @@ def download_buttons(year: int) -> None:
                     # Beside the picture, its alt text, for a slide or document to carry (copy button).
                     st.caption(say.message("alt_text"))
                     st.code(map_in_words(atlas, year, say).text(), language=None, wrap_lines=True)
-            st.html(_FOCUS_FIRST_DOWNLOAD, unsafe_allow_javascript=True)
+            # Streamlit draws the popover at the end of the page and leaves the focus on its
+            # button: a keyboard user would reach the downloads only after every link of the
+            # panel.  Opened from its button, it takes the focus to its first download.
+            st.html(widgets.focus_script('[data-testid="stPopoverBody"] button', taken_from=".st-key-downloads"),
+                    unsafe_allow_javascript=True)
 
 
 def treaty_years() -> None:
