@@ -389,6 +389,25 @@ def leaflet(page, index: int = 0):
     return page.locator(MAP_FRAME).nth(index).element_handle().content_frame()
 
 
+def settled_leaflet(page, index: int = 0, quiet_ms: int = 1000):
+    """The ``index``-th map's window once the page has stopped redrawing it.
+
+    On a page's first reruns st_folium may run the map's script again in the same frame: a new
+    ``map_div``, fitted to the whole frame, replaces a view a test has just set.  The map is
+    settled when Streamlit is idle and ``map_div`` is the same object ``quiet_ms`` later.
+    """
+    window = leaflet(page, index)
+
+    def same_map_after_a_pause() -> bool:
+        window.evaluate("window.__settling = map_div")
+        page.wait_for_timeout(quiet_ms)
+        return (page.locator('[data-testid="stStatusWidget"]').count() == 0
+                and window.evaluate("window.__settling === map_div"))
+
+    wait_until(same_map_after_a_pause, "the map was still being redrawn", page=page)
+    return window
+
+
 def hover_line(page, line, at: float = 0.25, frame_index: int = 0) -> None:
     """Move the mouse onto an SVG path of a map (a border line), ``at`` of the way along it:
     the middle of a line's box may be off the line, or under another shape."""
