@@ -5,6 +5,7 @@ Values from the URL reach the page only through ``geo.web.urlparams`` (made vali
 ``geo.text.markdown`` (escaped), so a hostile query string is shown as text, never as markup.
 """
 
+import contextlib
 import datetime as dt
 import json
 
@@ -13,6 +14,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit_folium import st_folium
 
 import geo
+from geo.model.atlas import NEUTRAL
 from geo.style import TYPESETTING_CSS
 from geo.text import NAME_STYLES, Localizer, negotiate
 from geo.text.markdown import bullets, escape
@@ -143,13 +145,19 @@ def frame(page_title: str | None = None) -> Localizer:
         say.message("place_names"), options=list(NAME_STYLES), format_func=lambda s: say.message(f"names_{s}"),
         default=_setting("atlas_names", _names_from_url), key="names", required=True)
     st.session_state["atlas_names"] = style
+    views = list(snapshot.viewpoints)
+    view = st.sidebar.radio(
+        say.message("viewpoint"), views, format_func=lambda v: say.text(snapshot.viewpoints[v].name),
+        index=views.index(_setting("atlas_view", lambda: _view_from_url(snapshot))), key="view",
+        help=say.message("viewpoint_help"))
+    st.session_state["atlas_view"] = view
     if "tiles" not in st.session_state:
         st.session_state["tiles"] = st.query_params.get("tiles") == "1"
     st.session_state["atlas_tiles"] = st.sidebar.toggle(say.message("web_tiles"), key="tiles",
                                                         help=say.message("web_tiles_help"))
     # Every page's URL carries what changes what it shows, so a link copied on any page (after
     # the sidebar's page list, which keeps no query) opens what the teacher sees.
-    st.query_params["lang"], st.query_params["names"] = lang, style
+    st.query_params["lang"], st.query_params["names"], st.query_params["view"] = lang, style, view.lower()
     if st.session_state["atlas_tiles"]:
         st.query_params["tiles"] = "1"
     else:
@@ -228,9 +236,25 @@ def _names_from_url() -> str:
     return style
 
 
-def say() -> Localizer:
-    """The page's words: the current snapshot in the session's language."""
-    return Localizer(atlas(), st.session_state.get("atlas_lang", ""))
+def _view_from_url(snapshot: geo.Atlas) -> str:
+    raw = st.query_params.get("view")
+    if raw is None:
+        return NEUTRAL
+    try:
+        return snapshot.view_id(raw)
+    except ValueError:
+        warn("bad_choice", value=raw)
+        return NEUTRAL
+
+
+def say(view: str | None = None) -> Localizer:
+    """The page's words: the current snapshot as ``view`` draws it (default the session's
+    viewpoint, see geo.Atlas.viewed), in the session's language.  A viewpoint the data no
+    longer has is drawn as the neutral map."""
+    snapshot = atlas()
+    with contextlib.suppress(ValueError):
+        snapshot = snapshot.viewed(view or st.session_state.get("atlas_view", NEUTRAL))
+    return Localizer(snapshot, st.session_state.get("atlas_lang", ""))
 
 
 def place_names() -> str:
@@ -251,7 +275,8 @@ def leaflet_url() -> str:
 def base_map():
     """The page's base map, in its language, place names and tiles (see geo.web.layers.base_map)."""
     words = say()
-    return layers.base_map(words.atlas, words.lang, place_names(), leaflet_url(),
+    # The same base for every viewpoint, so a change of viewpoint keeps the map's frame.
+    return layers.base_map(words.atlas.viewed(NEUTRAL), words.lang, place_names(), leaflet_url(),
                            st.session_state.get("atlas_tiles", False))
 
 
@@ -261,14 +286,15 @@ def map_key(name: str) -> str:
     return "-".join(map(str, (name, *settings)))
 
 
-def year_map(name: str, year: int, height: int, open_event: str | None = None) -> None:
-    """The map of ``year`` (the base map and the year's layer), sending land only if this map
-    frame may not hold it yet (see geo.web.kept_land).
+def year_map(name: str, year: int, height: int, open_event: str | None = None, view: str | None = None) -> None:
+    """The map of ``year`` as ``view`` draws it (default the session's viewpoint): the base
+    map and the year's layer, sending land only if this map frame may not hold it yet (see
+    geo.web.kept_land).
 
     What a frame holds is known from this session's runs since the page last ran whole (a
     fragment's rerun keeps the frame; a whole run may bring a new one).  If the frame was
     made anew all the same, it asks for the land and the fragment runs again with it."""
-    words, key = say(), map_key(name)
+    words, key = say(view), map_key(name)
     sent = st.session_state.setdefault(_LAND_SENT, {}).setdefault(key, set())
     group = layers.year_layer(words.atlas, year, words.lang, place_names(), open_event, land_in_browser=sent)
     answer = st_folium(base_map(), feature_group_to_add=group, returned_objects=[], key=key, height=height,

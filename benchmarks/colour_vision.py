@@ -1,7 +1,7 @@
 """Colour differences between the map's classes in the PNG exports, for normal colour vision,
 the three dichromacies and greyscale.
 
-For each sample year it renders the slide picture (:func:`geo.export.png`) and finds the
+For each sample map (a year as a viewpoint draws it) it renders the slide picture (:func:`geo.export.png`) and finds the
 pixels of each map class by rendering the same page again with the class repainted in a key
 colour (:func:`class_pixels`); no pixel position is written down anywhere.  A class's colour
 is the mean of its pixels in the export, taken in linear light as the eye mixes them: for
@@ -15,7 +15,7 @@ handout) keeps only the lightness J'.
 
 Printed: for each vision, the smallest ΔE between two classes a reader must tell apart, the
 pair, and the atlas's target (tests/test_colour_vision.py holds the same targets).  A reader
-must tell apart every two classes, except hatched land from unhatched land of the same holder
+must tell apart every two classes shown on one map, except hatched land from unhatched land of the same holder
 (the hatching tells those apart: their base colour is the same by design); in greyscale only
 the sea and the holders need to differ in lightness, as the line kinds differ by their dashes
 and claimed land by its hatching.
@@ -53,6 +53,10 @@ from geo.text import Localizer  # noqa: E402
 #: by Japan and claimed by Russia, with the land border on 50°N (1920); the line of control,
 #: Japan's claim line and the four southern groups claimed by Japan (1950, 2000).
 YEARS = (1860, 1900, 1920, 1950, 2000)
+#: The maps measured, as (viewpoint, year): the neutral map of each of YEARS, and the classes
+#: only the viewpoints draw: Japan's maps' occupied land (1950), land left undetermined and the
+#: lines around it (1960), Russia's maps' state border (1960).
+PICTURES = (*(("neutral", year) for year in YEARS), ("JP", 1950), ("JP", 1960), ("RU", 1960))
 #: Vision -> colorspacious's CVD type (full severity): the dichromacies, the most severe form
 #: of each deficiency (their milder, anomalous forms see more).
 VISIONS = {"normal": None, "protanopia": "protanomaly", "deuteranopia": "deuteranomaly",
@@ -81,11 +85,14 @@ class Sample:
     spread : int
         Largest difference of one pixel's channel from the mean, in 8-bit steps: 0 for a
         flat colour, the stripes' contrast for hatched land.
+    pictures : frozenset of (str, int)
+        The maps, as (viewpoint, year), it shows on.
     """
 
     colour: np.ndarray
     pixels: int
     spread: int
+    pictures: frozenset[tuple[str, int]]
 
     @property
     def hex(self) -> str:
@@ -149,15 +156,15 @@ def _linear(srgb: np.ndarray) -> np.ndarray:
     return colorspacious.cspace_convert(srgb, "sRGB1", "sRGB1-linear")
 
 
-def sample(atlas: geo.Atlas, years=YEARS, lang: str = "ko",
+def sample(atlas: geo.Atlas, pictures=PICTURES, lang: str = "ko",
            size_px: tuple[int, int] = export.SIZES["slide"]) -> dict[str, Sample]:
-    """The colour of each map class in the PNG exports of ``years``.
+    """The colour of each map class in the PNG exports of ``pictures``.
 
     Parameters
     ----------
     atlas : geo.Atlas
-    years : iterable of int
-        Years whose pictures are measured; a class showing in several is measured on all.
+    pictures : iterable of (str, int)
+        The maps measured, as (viewpoint, year); a class showing on several is measured on all.
     lang : str
         Language of the pictures ('ko' or 'en'); it moves names, not colours.
     size_px : (int, int)
@@ -173,23 +180,25 @@ def sample(atlas: geo.Atlas, years=YEARS, lang: str = "ko",
     ValueError
         If the export and the page rendered again differ in size (they are one page).
     """
-    say = Localizer(atlas, lang)
     found: dict[str, list[np.ndarray]] = {}
-    for year in years:
-        picture = np.asarray(Image.open(io.BytesIO(export.png(atlas, year, lang, size_px))).convert("RGB"))
-        masks = class_pixels(lambda year=year: layout.picture(year, say, *size_px))
+    shown_on: dict[str, set[tuple[str, int]]] = {}
+    for view, year in pictures:
+        say = Localizer(atlas.viewed(view), lang)
+        picture = np.asarray(Image.open(io.BytesIO(export.png(say.atlas, year, lang, size_px))).convert("RGB"))
+        masks = class_pixels(lambda year=year, say=say: layout.picture(year, say, *size_px))
         for gid, mask in masks.items():
             if mask.shape != picture.shape[:2]:
                 raise ValueError(f"{year}: the export is {picture.shape[:2]} pixels, the page {mask.shape}")
             if mask.any():
                 found.setdefault(gid, []).append(picture[mask])
+                shown_on.setdefault(gid, set()).add((view, year))
     samples = {}
     for gid, parts in sorted(found.items()):
         pixels = np.concatenate(parts)
         mean = colorspacious.cspace_convert(_linear(pixels / 255).mean(axis=0), "sRGB1-linear", "sRGB1")
         mean = np.clip(mean, 0, 1)
         spread = int(np.abs(pixels.astype(int) - np.round(mean * 255)).max())
-        samples[gid] = Sample(mean, len(pixels), spread)
+        samples[gid] = Sample(mean, len(pixels), spread, frozenset(shown_on[gid]))
     return samples
 
 
@@ -219,31 +228,31 @@ def appearance(colour: np.ndarray, vision: str) -> np.ndarray:
     return jab
 
 
-def pairs_to_tell_apart(atlas: geo.Atlas, gids, vision: str, years=YEARS) -> list[tuple[str, str]]:
+def pairs_to_tell_apart(atlas: geo.Atlas, shown_on: dict[str, frozenset], vision: str) -> list[tuple[str, str]]:
     """The pairs of classes whose colours a reader with ``vision`` must tell apart.
 
     Parameters
     ----------
     atlas : geo.Atlas
-    gids : iterable of str
-        The classes measured.
+    shown_on : dict of str to frozenset of (str, int)
+        The classes measured, each with the maps, as (viewpoint, year), it shows on.
     vision : str
         A key of :data:`VISIONS`.
-    years : iterable of int
-        The years measured: hatched land is exempt from differing from land of the holder
-        it lies on in those years.
 
     Returns
     -------
     list of (str, str)
-        Every pair of ``gids``, less hatched land against its holder's land (the stripes
-        tell them apart); in greyscale only pairs of the sea and the holders' land.
+        Every pair of classes shown on one map, less hatched land against the land of the
+        holder it lies on on that map (the stripes tell them apart); in greyscale only pairs
+        of the sea and the holders' land.
     """
+    pictures = set().union(*shown_on.values())
     hatched_on = {(class_gid("claim", row.claimed_by), class_gid("land", row.holder))
-                  for year in years for row in atlas.territories(year).itertuples() if isinstance(row.claimed_by, str)}
+                  for view, year in pictures for row in atlas.territories(year, view).itertuples()
+                  if isinstance(row.claimed_by, str)}
     pairs = []
-    for a, b in itertools.combinations(sorted(gids), 2):
-        if (a, b) in hatched_on or (b, a) in hatched_on:
+    for a, b in itertools.combinations(sorted(shown_on), 2):
+        if (a, b) in hatched_on or (b, a) in hatched_on or not shown_on[a] & shown_on[b]:
             continue
         if vision == "greyscale" and not all(g == "sea" or g.startswith("land-") for g in (a, b)):
             continue
@@ -263,8 +272,7 @@ def differences(samples: dict[str, Sample], vision: str) -> dict[tuple[str, str]
     return {(a, b): float(np.linalg.norm(seen[a] - seen[b])) for a, b in itertools.combinations(sorted(seen), 2)}
 
 
-def weakest(atlas: geo.Atlas, samples: dict[str, Sample], vision: str,
-            years=YEARS) -> tuple[float, tuple[str, str]]:
+def weakest(atlas: geo.Atlas, samples: dict[str, Sample], vision: str) -> tuple[float, tuple[str, str]]:
     """The smallest ΔE between two classes a reader with ``vision`` must tell apart.
 
     Returns
@@ -273,7 +281,8 @@ def weakest(atlas: geo.Atlas, samples: dict[str, Sample], vision: str,
         ΔE (CAM02-UCS; ΔJ' in greyscale) and the pair.
     """
     delta = differences(samples, vision)
-    return min((delta[pair], pair) for pair in pairs_to_tell_apart(atlas, samples, vision, years))
+    shown_on = {gid: s.pictures for gid, s in samples.items()}
+    return min((delta[pair], pair) for pair in pairs_to_tell_apart(atlas, shown_on, vision))
 
 
 def matrix_text(samples: dict[str, Sample], vision: str) -> str:
@@ -297,10 +306,10 @@ def main() -> None:
     args = options.parse_args()
     atlas = geo.current()
     size_px = export.size(args.size)
-    samples = sample(atlas, YEARS, args.lang, size_px)
+    samples = sample(atlas, PICTURES, args.lang, size_px)
     print(f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores; "
           f"colorspacious {version('colorspacious')}; PNG {size_px[0]}x{size_px[1]} ({args.lang}), "
-          f"years {' '.join(map(str, YEARS))}")
+          f"maps {' '.join(f'{view} {year}' for view, year in PICTURES)}")
     print(f"{'class':<16} {'colour':>8} {'pixels':>8} {'spread':>7} {'J′':>6}")
     for gid, s in samples.items():
         print(f"{gid:<16} {s.hex:>8} {s.pixels:>8} {s.spread:>7} {appearance(s.colour, 'normal')[0]:>6.1f}")

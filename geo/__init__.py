@@ -22,6 +22,14 @@ teaching.  The functions below read the current snapshot of ``data/`` (see :func
 ['saint_petersburg_first_kuril_strait', 'portsmouth_50th_parallel']
 >>> geo.treaty("portsmouth_1905").date
 datetime.date(1905, 9, 5)
+
+Each function drawing the map takes a viewpoint (``data/viewpoints.yaml``): 'neutral' (the
+default), or the map as Japan's ('JP') or Russia's ('RU') own maps draw it.
+
+>>> geo.holder_at(1960, 142.74, 46.96, view="JP")   # Yuzhno-Sakhalinsk on Japan's maps
+'undetermined'
+>>> geo.holder_at(1960, 145.86, 44.03, view="JP"), geo.holder_at(1960, 145.86, 44.03, view="RU")
+('JP', 'RU')
 """
 
 from __future__ import annotations
@@ -75,26 +83,30 @@ def check() -> None:
     current()
 
 
-def period_at(year: int) -> Period:
-    """The border period in force during ``year`` (see :meth:`Atlas.period_at`); ValueError
-    before 1855."""
-    return current().period_at(year)
+def period_at(year: int, view: str = "neutral") -> Period:
+    """The border period in force during ``year`` as ``view`` draws it (see
+    :meth:`Atlas.period_at`); ValueError before 1855 or for an unknown view."""
+    return current().period_at(year, view)
 
 
-def territories(year: int) -> gpd.GeoDataFrame:
-    """Every piece of land in ``year`` and who held it (see :meth:`Atlas.territories`)."""
-    return current().territories(year)
+def territories(year: int, view: str = "neutral") -> gpd.GeoDataFrame:
+    """Every piece of land in ``year`` and who held it, as ``view`` ('neutral', 'JP', 'RU')
+    draws it: columns ``holder`` and ``status`` may say 'undetermined' (see
+    :meth:`Atlas.territories`)."""
+    return current().territories(year, view)
 
 
-def borders(year: int) -> gpd.GeoDataFrame:
-    """The border lines of ``year`` (see :meth:`Atlas.borders`)."""
-    return current().borders(year)
+def borders(year: int, view: str = "neutral") -> gpd.GeoDataFrame:
+    """The border lines of ``year`` as ``view`` ('neutral', 'JP', 'RU') draws them (see
+    :meth:`Atlas.borders`)."""
+    return current().borders(year, view)
 
 
-def holder_at(year: int, lon: float, lat: float) -> str | None:
-    """Who held the land at (``lon``, ``lat``), degrees EPSG:4326, at the end of ``year``:
-    'RU', 'JP', 'joint', or None for the sea (see :meth:`Atlas.holder_at`)."""
-    return current().holder_at(year, lon, lat)
+def holder_at(year: int, lon: float, lat: float, view: str = "neutral") -> str | None:
+    """Who held the land at (``lon``, ``lat``), degrees EPSG:4326, at the end of ``year``, as
+    ``view`` ('neutral', 'JP', 'RU') draws it: 'RU', 'JP', 'joint', 'undetermined', or None
+    for the sea (see :meth:`Atlas.holder_at`)."""
+    return current().holder_at(year, lon, lat, view)
 
 
 def treaty(treaty_id: str) -> Treaty:

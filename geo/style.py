@@ -16,12 +16,18 @@ SEA = "#dbe9f4"
 #: colour-vision deficiency, who lose the red–green difference (protanopia, deuteranopia) or
 #: the blue–yellow one (tritanopia): at equal lightness, purple and blue look alike to the
 #: first two.  benchmarks/colour_vision.py measures them on the exports.
-HOLDER_FILL = {"RU": "#e18176", "JP": "#5d87b7", "joint": "#d0b2f2"}
-HOLDER_STROKE = {"RU": "#a8362a", "JP": "#2b5d97", "joint": "#6a4a9c"}
+#: Land a viewpoint leaves undetermined is in no side's colour.  Japan's school atlases print it
+#: white ("領土の色をつける場合は白色とする", Tokyo Shoseki's FAQ on the 1969 ministry notice); on
+#: this atlas's pale sea white would be hard to tell from the water (ΔJ′ 7, ΔE 10), so it is
+#: a light neutral grey, lighter than both sides' land (J′ about 80).
+HOLDER_FILL = {"RU": "#e18176", "JP": "#5d87b7", "joint": "#d0b2f2", "undetermined": "#c0c0ba"}
+HOLDER_STROKE = {"RU": "#a8362a", "JP": "#2b5d97", "joint": "#6a4a9c", "undetermined": "#5f5f5f"}
 LINE_STYLE = {
     "treaty": {"color": "#111111", "weight": 3.5, "dashArray": None},
     "de_facto": {"color": "#7a1010", "weight": 3.5, "dashArray": "10 6"},
     "claim": {"color": "#1d4f9a", "weight": 3.5, "dashArray": "2 7"},
+    "state_border": {"color": "#7a1010", "weight": 3.5, "dashArray": None},
+    "undetermined_edge": {"color": "#333333", "weight": 3, "dashArray": "12 5 2 5"},
 }
 #: The one spacing of the hatching's stripes, in CSS pixels (0.75 pt on paper): wide enough
 #: that the holder's colour shows between them.

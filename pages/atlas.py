@@ -7,6 +7,7 @@ import widgets
 from geo import export
 from geo.text.map_in_words import map_in_words
 from geo.text.reference_pages import events_near_markdown
+from geo.text.viewpoint import viewpoint_markdown
 from geo.text.year_panel import year_markdown
 
 widgets.page_setup()
@@ -96,6 +97,8 @@ def year_view() -> None:
         st.markdown(in_words.markdown())
         st.markdown(events_near_markdown(say.atlas, year, say))
     with text_column:
+        with st.container(border=True):
+            st.markdown(viewpoint_markdown(say.atlas, year, say))
         st.markdown(year_markdown(say.atlas, year, say))
 
 

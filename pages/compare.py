@@ -1,11 +1,15 @@
-"""The comparison page: two years side by side on the same map frame, what changed between
-them, and the treaty behind each border. ``?year=1905&compare=1945`` opens two years."""
+"""The comparison page: two years side by side on the same map frame, each as its own
+viewpoint draws it, what changed between them, and the treaty behind each border.
+``?year=1905&compare=1945`` opens two years, ``&view=jp&compare_view=ru`` two viewpoints (the
+left one is the sidebar's)."""
 
 import streamlit as st
 
 import widgets
+from geo.text import Localizer
 from geo.text.map_in_words import map_in_words
 from geo.text.markdown import bullets, escape
+from geo.text.viewpoint import viewpoint_markdown
 from geo.text.year_panel import differences, year_markdown
 
 widgets.page_setup()
@@ -14,29 +18,54 @@ first, last = widgets.year_range()
 DEFAULT_YEARS = {"year": first, "compare": last}
 
 
+def keep_compare_view() -> None:
+    st.query_params["compare_view"] = st.session_state["compare_view"].lower()
+
+
+def compare_view(say: Localizer) -> str:
+    """The right map's viewpoint: its own switch, kept in ``?compare_view=``; the sidebar's
+    viewpoint until it is set."""
+    views = list(say.atlas.viewpoints)
+    default = say.atlas.view
+    if "compare_view" not in st.session_state:
+        raw = st.query_params.get("compare_view")
+        lowered = {view.lower(): view for view in views}
+        if raw is not None and raw.lower() not in lowered:
+            widgets.warn("bad_choice", value=raw)
+        st.session_state["compare_view"] = lowered.get((raw or "").lower(), default)
+        keep_compare_view()
+    return st.segmented_control(say.message("compare_viewpoint"), views, key="compare_view", required=True,
+                                format_func=lambda v: say.text(say.atlas.viewpoints[v].name),
+                                on_change=keep_compare_view)
+
+
 @st.fragment
 def comparison() -> None:
     say = widgets.say()
+    sides = {"year": say, "compare": widgets.say(compare_view(say))}
     years = {}
     sliders = {"year": say.message("year"), "compare": say.message("compare_year")}
     for column, (key, label) in zip(st.columns(2, gap="medium"), sliders.items()):
+        words = sides[key]
         with column:
             years[key] = st.slider(label, min_value=first, max_value=last, value=DEFAULT_YEARS[key], key=key,
                                    bind="query-params")
             # The same base map on both sides, so both show the same frame.
-            widgets.year_map(f"compare-{key}", years[key], 520)
-            in_words = map_in_words(say.atlas, years[key], say)
+            widgets.year_map(f"compare-{key}", years[key], 520, view=words.atlas.view)
+            in_words = map_in_words(words.atlas, years[key], words)
             st.subheader(in_words.title, anchor=False)  # no anchor: Streamlit's drop Hangul, so ids repeat
+            with st.container(border=True):
+                st.markdown(viewpoint_markdown(words.atlas, years[key], words))
             st.markdown(in_words.markdown())
     one, other = years["year"], years["compare"]
     st.subheader(say.message("compare_changes", first=one, second=other))
-    changed = differences(say.atlas, one, other, say)
+    changed = differences(say.atlas, one, other, say, sides["compare"].atlas)
     st.markdown(bullets([escape(line) for line in changed]) if changed else say.message("compare_no_change"))
     if say.atlas.period_at(one).treaty == say.atlas.period_at(other).treaty:
         st.caption(say.message("compare_same_treaty"))
-    for column, year in zip(st.columns(2, gap="medium"), (one, other)):
+    for column, year, words in zip(st.columns(2, gap="medium"), (one, other), sides.values()):
         with column:
-            st.markdown(year_markdown(say.atlas, year, say))
+            st.markdown(year_markdown(words.atlas, year, words))
 
 
 say = widgets.say()

@@ -11,7 +11,7 @@ from geo.text.year_panel import period_years
 
 widgets.page_setup()
 say = widgets.say()
-atlas = say.atlas
+atlas = say.atlas.viewed("neutral")  # the story's periods, not a viewpoint's pieces of them
 KINDS = list(EventKind.__args__)
 ERAS = ["all", "before", *(period.id for period in atlas.periods)]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from typing import Any, TypeVar
 
@@ -25,7 +25,20 @@ from . import coastline
 from .errors import DataError, Problem
 from .frame import GEOGRAPHIC_CRS, MAP_FRAME
 from .readers import DataFolder, parse_csv, parse_json, parse_yaml
-from .schema import Area, BorderLine, Datasets, Dispute, Event, Island, Language, Message, Period, State, Treaty
+from .schema import (
+    Area,
+    BorderLine,
+    Datasets,
+    Dispute,
+    Event,
+    Island,
+    Language,
+    Message,
+    Period,
+    State,
+    Treaty,
+    Viewpoint,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -40,12 +53,15 @@ TREATIES_FILE = "treaties.yaml"
 EVENTS_FILE = "events.yaml"
 DISPUTE_FILE = "dispute.yaml"
 DATASETS_FILE = "datasets.yaml"
+VIEWPOINTS_FILE = "viewpoints.yaml"
 BORDERS_FILE = "borders.geojson"
+#: The viewpoint of the atlas's own map: who held the land, and who claims it.
+NEUTRAL = "neutral"
 #: Columns of ``islands.csv`` besides the names, which are ``name_ru.<code>`` and
 #: ``name_ja.<code>`` for each language, ``name_ru.cyrillic`` and ``name_ja.kanji``.
 #: ``note`` is for editors and never shown.
 ISLAND_COLUMNS = ("id", "group", "lon", "lat", "sources", "note")
-BORDER_COLUMNS = ["id", "kind", "treaty", "start", "end", "name", "sources", "geometry"]
+BORDER_COLUMNS = ["id", "kind", "treaty", "start", "end", "name", "sources", "view", "geometry"]
 #: Events within this many years of the chosen year are "around" it (map markers, the list
 #: under the map).
 EVENT_WINDOW_YEARS = 2
@@ -165,12 +181,22 @@ class Atlas:
         Events in date order.
     dispute : Dispute
     datasets : Datasets
+    viewpoints : Mapping[str, Viewpoint]
+        The ways of drawing the map by id ('neutral', 'JP', 'RU'), in file order.
     land : GeoDataFrame
         Columns ``island_id``, ``area``; (Multi)Polygon geometry, EPSG:4326.
     border_lines : GeoDataFrame
-        Every border line: columns ``id``, ``kind``, ``treaty``, ``start``, ``end`` (exclusive,
-        NA for today), ``name`` (text by language), ``sources``; (Multi)LineString geometry,
-        EPSG:4326.
+        Every border line drawn in this snapshot's viewpoint: columns ``id``, ``kind``,
+        ``treaty``, ``start``, ``end`` (exclusive, NA for today), ``name`` (text by language),
+        ``sources``, ``view`` (None, or the viewpoint that alone draws the line);
+        (Multi)LineString geometry, EPSG:4326.
+    view_lines : GeoDataFrame
+        The lines only a viewpoint draws (``view`` set), columns as ``border_lines``.
+    view : str
+        The viewpoint this snapshot draws ('neutral', as :func:`build` makes it; see
+        :meth:`viewed`).  Its periods and lines are that viewpoint's.
+    neutral : Atlas or None
+        The neutral snapshot a viewed one was made from; None for the neutral one.
     """
 
     version: str
@@ -184,14 +210,62 @@ class Atlas:
     events: tuple[Event, ...]
     dispute: Dispute
     datasets: Datasets
+    viewpoints: Mapping[str, Viewpoint]
     land: gpd.GeoDataFrame = field(repr=False)
     border_lines: gpd.GeoDataFrame = field(repr=False)
+    view_lines: gpd.GeoDataFrame = field(repr=False)
+    view: str = NEUTRAL
+    neutral: Atlas | None = field(default=None, repr=False)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Atlas) and other.version == self.version
 
     def __hash__(self) -> int:
         return hash(self.version)
+
+    # -- viewpoints -----------------------------------------------------------------------
+
+    def view_id(self, view: str | None) -> str:
+        """The viewpoint id ``view`` names, in any case ('jp' → 'JP'); None is this
+        snapshot's own.
+
+        Raises
+        ------
+        ValueError
+            Naming the viewpoints there are.
+        """
+        if view is None:
+            return self.view
+        found = {key.lower(): key for key in self.viewpoints}.get(str(view).strip().lower())
+        if found is None:
+            raise ValueError(f"no viewpoint {view!r}: use one of {', '.join(self.viewpoints)} ({VIEWPOINTS_FILE})")
+        return found
+
+    def viewed(self, view: str | None) -> Atlas:
+        """This snapshot as the viewpoint ``view`` draws it ('neutral', 'JP' or 'RU', any
+        case; None: as it is).
+
+        The viewed snapshot has the view's periods (a period a view's rule begins or ends
+        inside is cut in two there; each piece the rule covers gets that rule's holders,
+        claims and occupation, and an id ending in the view, e.g. ``soviet_control_1952_jp``)
+        and the view's border lines; everything else is shared.  Its ``version`` names the
+        view, so whatever is cached by version is cached per view.
+
+        Raises
+        ------
+        ValueError
+            If there is no such viewpoint.
+        """
+        view = self.view_id(view)
+        if view == self.view:
+            return self
+        base = self.neutral or self
+        return base if view == NEUTRAL else _viewed(base, view)
+
+    @property
+    def viewpoint(self) -> Viewpoint:
+        """The viewpoint this snapshot draws."""
+        return self.viewpoints[self.view]
 
     # -- years and periods ---------------------------------------------------------------
 
@@ -213,20 +287,23 @@ class Atlas:
         """The codes of :attr:`languages`, the default first ('en', 'ko')."""
         return tuple(language.code for language in self.languages)
 
-    def period_at(self, year: int) -> Period:
-        """The border period in force during ``year``.
+    def period_at(self, year: int, view: str | None = None) -> Period:
+        """The border period in force during ``year``, as ``view`` draws it.
 
         Parameters
         ----------
         year : int
             A year, e.g. 1905.
+        view : str, optional
+            'neutral', 'JP' or 'RU' (any case); default this snapshot's own (see
+            :meth:`viewed`).
 
         Raises
         ------
         ValueError
             If ``year`` is before the first period (1855: the first agreed border).
         """
-        for period in self.periods:
+        for period in self.viewed(view).periods:
             if year in period:
                 return period
         raise ValueError(f"{year} is before the first border treaty ({self.first_year})")
@@ -273,54 +350,63 @@ class Atlas:
         callers must not change it."""
         return self._territories_by_period[period_id]
 
-    def territories(self, year: int) -> gpd.GeoDataFrame:
-        """Every piece of land in ``year``, with who held it at the end of that year.
+    def territories(self, year: int, view: str | None = None) -> gpd.GeoDataFrame:
+        """Every piece of land in ``year``, with who held it at the end of that year, as
+        ``view`` draws it.
 
         Parameters
         ----------
         year : int
+        view : str, optional
+            'neutral', 'JP' or 'RU' (any case); default this snapshot's own ('neutral' for
+            :func:`build`'s).
 
         Returns
         -------
         GeoDataFrame
             One row per island and holding area.  Columns: ``island_id``, ``area``,
-            ``holder`` ('RU' | 'JP' | 'joint'), ``claimed_by`` ('RU' | 'JP' | None: the other
-            side claims it), ``status`` ('sovereign' | 'joint' | 'occupied' | 'disputed'),
-            ``period_id``; (Multi)Polygon geometry in EPSG:4326.
+            ``holder`` ('RU' | 'JP' | 'joint' | 'undetermined': drawn in no state's colour),
+            ``claimed_by`` ('RU' | 'JP' | None: the other side claims it), ``status``
+            ('sovereign' | 'joint' | 'occupied' | 'disputed' | 'undetermined'), ``period_id``;
+            (Multi)Polygon geometry in EPSG:4326.
 
         Raises
         ------
         ValueError
-            If ``year`` is before the first period.
+            If ``year`` is before the first period, or there is no such viewpoint.
         """
-        return self.period_territories(self.period_at(year).id).copy()
+        atlas = self.viewed(view)
+        return atlas.period_territories(atlas.period_at(year).id).copy()
 
     def land_index(self, crs: str = GEOGRAPHIC_CRS) -> shapely.STRtree:
         """A spatial index of :attr:`land` (its rows, in order) in ``crs``."""
         return _land_index(self, crs)
 
-    def holder_at(self, year: int, lon: float, lat: float) -> str | None:
-        """Who held the land at a point at the end of ``year``.
+    def holder_at(self, year: int, lon: float, lat: float, view: str | None = None) -> str | None:
+        """Who held the land at a point at the end of ``year``, as ``view`` draws it.
 
         Parameters
         ----------
         year : int
         lon, lat : float
             Degrees, EPSG:4326.
+        view : str, optional
+            'neutral', 'JP' or 'RU' (any case); default this snapshot's own.
 
         Returns
         -------
         str or None
-            'RU', 'JP' or 'joint'; None for the sea or land outside the map.  A point on a
+            'RU', 'JP', 'joint' or 'undetermined' (a viewpoint that leaves the land's
+            belonging open); None for the sea or land outside the map.  A point on a
             land border that cuts an island (Sakhalin's 50th parallel) belongs to the area
             north of it: an area's ``north_of`` latitude is inclusive.
 
         Raises
         ------
         ValueError
-            If ``year`` is before the first period.
+            If ``year`` is before the first period, or there is no such viewpoint.
         """
-        period = self.period_at(year)
+        period = self.period_at(year, view)
         hits = self.land_index().query(shapely.Point(lon, lat), predicate="intersects")
         areas = [self.land["area"].iloc[hit] for hit in hits]
         areas = [area for area in areas if coastline.in_band(self.areas[area], lat)] or areas
@@ -328,23 +414,32 @@ class Atlas:
 
     # -- lines and events ----------------------------------------------------------------
 
-    def borders(self, year: int) -> gpd.GeoDataFrame:
-        """The border lines of ``year``.
+    def borders(self, year: int, view: str | None = None) -> gpd.GeoDataFrame:
+        """The border lines of ``year``, as ``view`` draws them.
+
+        Parameters
+        ----------
+        year : int
+        view : str, optional
+            'neutral', 'JP' or 'RU' (any case); default this snapshot's own.
 
         Returns
         -------
         GeoDataFrame
-            Columns ``id``, ``kind`` ('treaty' | 'de_facto' | 'claim'), ``treaty`` (document id
-            or None), ``start``, ``end`` (years, ``end`` exclusive and NA for today),
-            ``name`` (text by language), ``sources``; (Multi)LineString geometry, EPSG:4326.
+            Columns ``id``, ``kind`` ('treaty' | 'de_facto' | 'claim' | 'state_border'),
+            ``treaty`` (document id or None), ``start``, ``end`` (years, ``end`` exclusive and
+            NA for today), ``name`` (text by language), ``sources``, ``view``;
+            (Multi)LineString geometry, EPSG:4326.
 
         Raises
         ------
         ValueError
-            If ``year`` is before the first period: that is an error, not an empty map.
+            If ``year`` is before the first period (that is an error, not an empty map), or
+            there is no such viewpoint.
         """
-        self.period_at(year)
-        lines = self.border_lines
+        atlas = self.viewed(view)
+        atlas.period_at(year)
+        lines = atlas.border_lines
         valid = (lines["start"] <= year) & ~(lines["end"] <= year).fillna(False).astype(bool)
         return lines[valid].reset_index(drop=True)
 
@@ -357,6 +452,68 @@ class Atlas:
         """The events under way within ``window`` years of ``year``, in date order."""
         return tuple(e for e in self.events
                      if e.date.year <= year + window and (e.end_date or e.date).year >= year - window)
+
+
+def _pieces(start: int, end: int | None, cuts: Sequence[int | None]) -> list[tuple[int, int | None]]:
+    """The span ``start``–``end`` (end exclusive, None: today) cut at every year of ``cuts``
+    inside it."""
+    inside = sorted({cut for cut in cuts if cut is not None and start < cut and (end is None or cut < end)})
+    bounds = [start, *inside, end]
+    return list(zip(bounds, bounds[1:]))
+
+
+def _viewed_period(period: Period, start: int, end: int | None, viewpoint: Viewpoint) -> Period:
+    rule = viewpoint.rule_at(start)
+    if rule is None and (start, end) == (period.start, period.end):
+        return period
+    piece_id = period.id if start == period.start else f"{period.id}_{start}"
+    if rule is None:
+        return period.model_copy(update={"id": piece_id, "start": start, "end": end})
+    holders = {**period.holders, **rule.holders}
+    claims = rule.claims if rule.claims is not None else \
+        {area: side for area, side in period.claims.items() if holders[area] not in (side, "undetermined")}
+    occupied = rule.occupied if rule.occupied is not None else \
+        tuple(area for area in period.occupied if area not in rule.holders)
+    # model_copy does not validate: a view may draw land as 'undetermined', which no period of
+    # periods.yaml may say.
+    return period.model_copy(update={"id": f"{piece_id}_{viewpoint.id.lower()}", "start": start, "end": end,
+                                     "holders": holders, "claims": claims, "occupied": occupied})
+
+
+def _viewed_lines(lines: gpd.GeoDataFrame, every_line: gpd.GeoDataFrame, viewpoint: Viewpoint) -> gpd.GeoDataFrame:
+    """The neutral ``lines`` outside the spans where the view names its own lines, and in
+    those spans the lines it names (from ``every_line``, each within its own years)."""
+    redrawn = [rule for rule in viewpoint.rules if rule.lines is not None]
+    rows = []
+    for line in lines.itertuples(index=False):
+        end = None if pd.isna(line.end) else int(line.end)
+        for start, piece_end in _pieces(line.start, end, [cut for r in redrawn for cut in (r.start, r.end)]):
+            if not any(start in rule for rule in redrawn):
+                rows.append({**line._asdict(), "start": start, "end": piece_end})
+    by_id = every_line.set_index("id", drop=False)
+    for rule in redrawn:
+        for line_id in rule.lines:
+            line = by_id.loc[line_id].to_dict()
+            end = line["end"] if pd.notna(line["end"]) else None
+            ends = [year for year in (end, rule.end) if year is not None]
+            start, stop = max(line["start"], rule.start), min(ends, default=None)
+            if stop is None or start < stop:
+                rows.append({**line, "start": start, "end": stop})
+    frame = gpd.GeoDataFrame(rows, columns=BORDER_COLUMNS, geometry="geometry", crs=GEOGRAPHIC_CRS)
+    frame["start"] = frame["start"].astype(int)
+    frame["end"] = pd.array(frame["end"], dtype="Int64")
+    return frame
+
+
+@lru_cache(maxsize=8)
+def _viewed(atlas: Atlas, view: str) -> Atlas:
+    viewpoint = atlas.viewpoints[view]
+    cuts = [cut for rule in viewpoint.rules for cut in (rule.start, rule.end)]
+    periods = tuple(_viewed_period(period, start, end, viewpoint)
+                    for period in atlas.periods for start, end in _pieces(period.start, period.end, cuts))
+    return replace(atlas, version=f"{atlas.version}:{view}", view=view, neutral=atlas, periods=periods,
+                   border_lines=_viewed_lines(atlas.border_lines, pd.concat([atlas.border_lines, atlas.view_lines]),
+                                               viewpoint))
 
 
 @cache
@@ -434,7 +591,8 @@ def _border_lines(reader: _Reader) -> gpd.GeoDataFrame:
     frame = gpd.GeoDataFrame(rows, columns=BORDER_COLUMNS, geometry="geometry", crs=GEOGRAPHIC_CRS)
     frame["start"] = frame["start"].astype(int)
     frame["end"] = pd.array(frame["end"], dtype="Int64")
-    frame["treaty"] = frame["treaty"].astype(object).where(frame["treaty"].notna(), None)
+    for column in ("treaty", "view"):
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     return frame
 
 
@@ -485,6 +643,35 @@ def _check_references(reader: _Reader, areas: Mapping[str, Area], islands: Seque
         known_treaty(BORDERS_FILE, f"line {line_id}", treaty_id)
 
 
+def _check_viewpoints(reader: _Reader, viewpoints: Mapping[str, Viewpoint], areas: Mapping[str, Area],
+                      lines: gpd.GeoDataFrame) -> None:
+    """Each viewpoint's rules name areas and lines that exist; each line a viewpoint alone
+    draws names that viewpoint, and only it draws the line."""
+    if VIEWPOINTS_FILE in reader.unreadable or reader.invalid.get(VIEWPOINTS_FILE):
+        return
+    if NEUTRAL not in viewpoints:
+        reader.report(VIEWPOINTS_FILE, None, f"no {NEUTRAL!r} viewpoint (the map of {PERIODS_FILE})")
+    line_view = dict(zip(lines["id"], lines["view"]))
+    # A line left out for its own problem is not reported again as missing.
+    lines_whole = not any(problem.file == BORDERS_FILE for problem in reader.problems)
+    for view in viewpoints.values():
+        for rule in view.rules:
+            record = f"viewpoint {view.id}, rule from {rule.start}"
+            named = set(rule.holders) | set(rule.claims or ()) | set(rule.occupied or ())
+            if areas and AREAS_FILE not in reader.unreadable:
+                for area in sorted(named - set(areas)):
+                    reader.report(VIEWPOINTS_FILE, record, f"unknown area {area!r} (not in {AREAS_FILE})")
+            for line_id in rule.lines or () if lines_whole else ():
+                if line_id not in line_view:
+                    reader.report(VIEWPOINTS_FILE, record, f"line {line_id!r} is not in {BORDERS_FILE}")
+                elif line_view[line_id] not in (None, view.id):
+                    reader.report(VIEWPOINTS_FILE, record, f"line {line_id!r} is drawn by viewpoint "
+                                                           f"{line_view[line_id]} only")
+    for line_id, view in line_view.items():
+        if view is not None and view not in viewpoints:
+            reader.report(BORDERS_FILE, f"line {line_id}", f"viewpoint {view!r} is not in {VIEWPOINTS_FILE}")
+
+
 def build(folder: DataFolder) -> Atlas:
     """Validate every file of ``folder`` and build its snapshot.
 
@@ -533,8 +720,10 @@ def build(folder: DataFolder) -> Atlas:
     events = sorted(reader.records(EVENTS_FILE, "event", Event), key=lambda event: event.date)
     dispute = reader.mapping(DISPUTE_FILE, Dispute)
     datasets = reader.mapping(DATASETS_FILE, Datasets)
+    viewpoints = {view.id: view for view in reader.records(VIEWPOINTS_FILE, "viewpoint", Viewpoint)}
     lines = _border_lines(reader)
     _check_references(reader, areas, islands, periods, treaties, events, dispute, lines, states)
+    _check_viewpoints(reader, viewpoints, areas, lines)
     land = None
     if coast is not None and islands and areas and not reader.problems:
         land = coastline.island_pieces(coast, islands, areas.values(), reader.problems)
@@ -543,6 +732,8 @@ def build(folder: DataFolder) -> Atlas:
     return Atlas(
         version=folder.version, languages=tuple(languages), messages=messages, states=states, areas=areas,
         islands={island.id: island for island in islands}, periods=tuple(periods), treaties=treaties,
-        events=tuple(events), dispute=dispute, datasets=datasets, land=land, border_lines=lines,
+        events=tuple(events), dispute=dispute, datasets=datasets, viewpoints=viewpoints, land=land,
+        border_lines=lines[lines["view"].isna()].reset_index(drop=True),
+        view_lines=lines[lines["view"].notna()].reset_index(drop=True),
     )
 

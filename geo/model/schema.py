@@ -40,8 +40,16 @@ from .frame import MAP_FRAME, in_frame
 #: Who can hold land: Russia (Russian Empire, Soviet Russia, USSR, Russian Federation), Japan,
 #: or both together with no border (Sakhalin, 1855–1874).
 Holder = Literal["RU", "JP", "joint"]
+#: How a viewpoint may draw land (viewpoints.yaml): as a holder's, or as land whose belonging
+#: is undetermined (no state's colour: Japan's maps of southern Sakhalin and the Kurils since
+#: 1952).
+DrawnHolder = Literal["RU", "JP", "joint", "undetermined"]
 Side = Literal["RU", "JP"]
-LineKind = Literal["treaty", "de_facto", "claim"]
+#: Only a viewpoint draws the last two: ``state_border``, a border one government's maps draw
+#: where no treaty drew it (Russia's since 1945); ``undetermined_edge``, a line Japan's maps draw
+#: around land whose belonging they leave undetermined, which Japan's foreign ministry says is
+#: not a border.
+LineKind = Literal["treaty", "de_facto", "claim", "state_border", "undetermined_edge"]
 EventKind = Literal["treaty", "declaration", "war", "visit", "other"]
 Precision = Literal["day", "month", "year"]
 
@@ -286,9 +294,10 @@ class Period(Record):
 
     def status(self, area: str) -> str:
         """How ``area`` is held in this period: 'joint', 'occupied', 'disputed' (held, and
-        claimed by the other side) or 'sovereign'."""
-        if self.holders[area] == "joint":
-            return "joint"
+        claimed by the other side), 'sovereign', or, as a viewpoint may draw it,
+        'undetermined'."""
+        if self.holders[area] in ("joint", "undetermined"):
+            return self.holders[area]
         if area in self.occupied:
             return "occupied"
         if area in self.claims:
@@ -298,6 +307,61 @@ class Period(Record):
     def milestones_until(self, year: int) -> tuple[Milestone, ...]:
         """The milestones dated in or before ``year``."""
         return tuple(m for m in self.milestones if m.date.year <= year)
+
+
+class ViewRule(Record):
+    """How a viewpoint draws the years ``start`` to ``end`` (exclusive; None: to today),
+    where it differs from the neutral map of ``periods.yaml``.
+
+    ``holders`` redraws areas (an area not named keeps its holder); ``claims`` and
+    ``occupied``, when given, replace the period's; ``lines``, when given, are every border
+    line drawn in these years (ids of ``borders.geojson``).  ``note`` says what the view draws
+    and why, sourced to that side's own statements or maps.
+    """
+
+    start: Year
+    end: Year | None = None
+    holders: dict[Id, DrawnHolder] = {}
+    claims: dict[Id, Side] | None = None
+    occupied: listed(Id) | None = None
+    lines: listed(Id) | None = None
+    note: Text
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _years(self) -> ViewRule:
+        if self.end is not None and self.end <= self.start:
+            raise ValueError(f"ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def __contains__(self, year: int) -> bool:
+        return self.start <= year and (self.end is None or year < self.end)
+
+
+class Viewpoint(Record):
+    """One way of drawing the map (``viewpoints.yaml``): the atlas's neutral map, or the map
+    as one government's own maps draw it.  ``rules`` (in time order, not overlapping) say
+    where it differs from the neutral map; years no rule covers are drawn as the neutral map.
+    """
+
+    id: Annotated[str, StringConstraints(pattern=r"^(neutral|[A-Z]{2})$")]
+    name: Text
+    summary: Text
+    rules: listed(ViewRule) = ()
+    sources: listed(Source) = ()
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Viewpoint:
+        if self.id == "neutral" and self.rules:
+            raise ValueError("the neutral viewpoint is the map of periods.yaml: it has no rules")
+        for before, after in zip(self.rules, self.rules[1:]):
+            if before.end is None or before.end > after.start:
+                raise ValueError(f"rules.{after.start}: rules must be in time order and must not overlap")
+        return self
+
+    def rule_at(self, year: int) -> ViewRule | None:
+        """The rule that covers ``year``, or None where the view is the neutral map."""
+        return next((rule for rule in self.rules if year in rule), None)
 
 
 class Signatory(Record):
@@ -509,6 +573,8 @@ class BorderLine(Record):
     end: Year | None = None
     name: Text
     sources: Sources
+    #: A line only that viewpoint draws (viewpoints.yaml), never the neutral map.
+    view: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
 
     @model_validator(mode="after")
     def _years(self) -> BorderLine:

@@ -17,8 +17,10 @@ from geo.model.schema import placeholders
 MESSAGES: dict[str, frozenset[str]] = {key: frozenset(names) for key, names in {
     "app_title": (), "app_intro": (), "language": (), "page_atlas": (), "year": (), "jump_to": (),
     "play": (), "play_help": (), "stop_playing": (), "stop_playing_help": (),
-    "legend_title": (), "holder_joint": (),
-    "kind_treaty": (), "kind_de_facto": (), "kind_claim": (),
+    "viewpoint": (), "viewpoint_help": (), "compare_viewpoint": (), "view_shown": ("view",), "view_same": (),
+    "view_others": ("year",),
+    "legend_title": (), "holder_joint": (), "holder_undetermined": (), "held_undetermined": (),
+    "kind_treaty": (), "kind_de_facto": (), "kind_claim": (), "kind_state_border": (), "kind_undetermined_edge": (),
     "held_by": ("holder",), "held_by_occupied": ("holder",), "held_by_disputed": ("holder",),
     "held_jointly": ("holders",), "claimed_by": ("claimant",),
     "map_attribution": (), "degrees_east": ("degrees",), "degrees_north": ("degrees",),

@@ -121,6 +121,8 @@ class Localizer:
         from ``ui.yaml``: land another state claims is "held" in fact, not "administered")."""
         if holder == "joint":
             return self.message("held_jointly", holders=" · ".join(self.state(side, year) for side in ("RU", "JP")))
+        if holder == "undetermined":
+            return self.message("held_undetermined")
         key = "held_by_occupied" if status == "occupied" else "held_by_disputed" if claimed_by else "held_by"
         text = self.message(key, holder=self.state(holder, year))
         if claimed_by:

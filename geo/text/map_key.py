@@ -8,18 +8,23 @@ of that year draws.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
 
 from geo.model import Atlas
+from geo.model.schema import LineKind
 
 from .localizer import Localizer
+
+#: The kinds of border line, in the legend's order.
+LINE_KINDS: tuple[str, ...] = get_args(LineKind)
 
 
 @dataclass(frozen=True)
 class KeyEntry:
     """One entry of the legend: what it stands for and its label.
 
-    ``kind`` is 'holder' (``value`` 'RU', 'JP' or 'joint'), 'claim' (``value`` the claimant)
-    or 'line' (``value`` the line's kind: 'treaty', 'de_facto', 'claim')."""
+    ``kind`` is 'holder' (``value`` 'RU', 'JP', 'joint' or 'undetermined'), 'claim' (``value``
+    the claimant) or 'line' (``value`` the line's kind, one of :data:`LINE_KINDS`)."""
 
     kind: str
     value: str
@@ -37,11 +42,10 @@ def map_key(atlas: Atlas, year: int, say: Localizer) -> list[KeyEntry]:
     """
     period = atlas.period_at(year)
     held = set(period.holders.values())
-    entries = [KeyEntry("holder", h, say.message("holder_joint") if h == "joint" else say.state(h, year))
-               for h in ("RU", "JP", "joint") if h in held]
+    entries = [KeyEntry("holder", h, say.state(h, year) if h in ("RU", "JP") else say.message(f"holder_{h}"))
+               for h in ("RU", "JP", "joint", "undetermined") if h in held]
     entries += [KeyEntry("claim", side, say.message("claimed_by", claimant=say.state(side, year)))
                 for side in sorted(set(period.claims.values()))]
     kinds = set(atlas.borders(year)["kind"])
-    entries += [KeyEntry("line", kind, say.message(f"kind_{kind}")) for kind in ("treaty", "de_facto", "claim")
-                if kind in kinds]
+    entries += [KeyEntry("line", kind, say.message(f"kind_{kind}")) for kind in LINE_KINDS if kind in kinds]
     return entries

@@ -114,11 +114,28 @@ def changes(atlas: Atlas, period: Period, say: Localizer) -> list[str]:
     return _holding_changes(atlas, (before, period.start - 1), (period, period.start), say)
 
 
-def differences(atlas: Atlas, year_a: int, year_b: int, say: Localizer) -> list[str]:
-    """What changed, area by area, from ``year_a`` to ``year_b`` (either order; empty if the
-    two years have the same holders and claims).  Only the two years are compared: an area
-    that changed hands and back in between is not listed."""
-    return _holding_changes(atlas, (atlas.period_at(year_a), year_a), (atlas.period_at(year_b), year_b), say)
+def differences(atlas: Atlas, year_a: int, year_b: int, say: Localizer, atlas_b: Atlas | None = None) -> list[str]:
+    """What changed, area by area, from the map of ``year_a`` to the map of ``year_b`` (either
+    order; empty if the two maps have the same holders and claims).  Only the two years are
+    compared: an area that changed hands and back in between is not listed.
+
+    Parameters
+    ----------
+    atlas : Atlas
+        The snapshot, as the first map's viewpoint draws it.
+    year_a, year_b : int
+    say : Localizer
+    atlas_b : Atlas, optional
+        The same snapshot as the second map's viewpoint draws it (see
+        :meth:`Atlas.viewed`); default ``atlas``.
+
+    Raises
+    ------
+    ValueError
+        If a year is before the first period.
+    """
+    atlas_b = atlas if atlas_b is None else atlas_b
+    return _holding_changes(atlas, (atlas.period_at(year_a), year_a), (atlas_b.period_at(year_b), year_b), say)
 
 
 def year_markdown(atlas: Atlas, year: int, say: Localizer) -> str:

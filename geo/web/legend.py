@@ -29,7 +29,7 @@ def _swatch(kind: str, value: str) -> str:
         return (f'<svg class="swatch" width="14" height="11" aria-hidden="true"><rect width="14" height="11" '
                 f'fill="url(#{hatch_pattern_id(value)})" stroke="{HOLDER_STROKE[value]}" stroke-width="2"/></svg>')
     style = LINE_STYLE[value]
-    dash = "dashed" if style["dashArray"] and value == "de_facto" else "dotted" if style["dashArray"] else "solid"
+    dash = ("dotted" if value == "claim" else "dashed") if style["dashArray"] else "solid"
     return f'<span class="stroke" style="border-top:3px {dash} {style["color"]}"></span>'
 
 

@@ -1,0 +1,199 @@
+"""The three viewpoints: the neutral map, and the map as Japan's and Russia's own maps draw it.
+
+The expected holders, statuses and lines are written out by hand from the sources the
+viewpoints cite, not read from data/viewpoints.yaml:
+
+* Japan since the San Francisco treaty came into force (28 April 1952): MOFA's Q&A on the
+  Northern Territories (May 2003, https://www.mofa.go.jp/mofaj/area/hoppo/topic.html): the
+  final belonging of southern Sakhalin and the Kurils is undetermined; Tokyo Shoseki's atlas
+  FAQ (https://faq.tokyo-shoseki.co.jp/fa/customer/web/knowledge774.html): the four islands
+  Japan's, southern Sakhalin and the other Kurils unattributed and white, lines between
+  Iturup and Urup, Shumshu and Kamchatka, Sakhalin and Hokkaido, and on 50°N.
+* Japan 1945–1952: Yoshida's speech at San Francisco (7 September 1951): the Kurils and South
+  Sakhalin "taken unilaterally by the Soviet Union", Habomai and Shikotan "still being
+  occupied by Soviet forces".
+* Russia since 1945: Zakharova (5 October 2016): the South Kurils belong to the Russian
+  Federation, its sovereignty "not in question"; the 1946 decree incorporating southern
+  Sakhalin and the Kurils.  No Japanese claim drawn.
+* Before 1945 both sides' maps follow the treaties: the neutral map.
+"""
+
+import json
+
+import geopandas as gpd
+import pytest
+import shapely
+from browser import PAGES, map_texts, open_app, read_markdown, running_server  # noqa: F401
+from places import (
+    FIRST_KURIL_STRAIT,
+    FRIZA_STRAIT,
+    GOYOMAI_STRAIT,
+    KURILSK,
+    LA_PEROUSE_STRAIT,
+    MALOKURILSKOYE,
+    OKHA,
+    SEVERO_KURILSK,
+    URUP,
+    WAKKANAI,
+    YUZHNO_KURILSK,
+    YUZHNO_SAKHALINSK,
+    ZELYONY,
+)
+
+import geo
+from geo.text import Localizer
+from geo.text.map_in_words import map_in_words
+from geo.text.markdown import escape
+from geo.text.viewpoint import viewpoint_markdown
+
+FOUR_ISLANDS = (KURILSK, YUZHNO_KURILSK, MALOKURILSKOYE, ZELYONY)
+#: Southern Sakhalin and the Kurils from Urup north.
+RENOUNCED = (YUZHNO_SAKHALINSK, URUP, SEVERO_KURILSK)
+#: On Sakhalin's 50th parallel, in open land (the Portsmouth line).
+FIFTIETH_PARALLEL = (142.9, 50.0)
+
+
+def holders(year, places, view):
+    return [geo.holder_at(year, *place, view=view) for place in places]
+
+
+def lines_near(year, view, place, km=12):
+    """The kinds of the lines of ``year`` in ``view`` that pass within ``km`` of ``place``."""
+    lines = geo.borders(year, view=view).to_crs("EPSG:32654")
+    spot = gpd.GeoSeries([shapely.Point(place)], crs="EPSG:4326").to_crs("EPSG:32654").iloc[0]
+    return sorted(lines[lines.distance(spot) < km * 1000]["kind"])
+
+
+@pytest.mark.parametrize("year", [1952, 1956, 1993, 2026])
+def test_japans_maps_since_the_peace_treaty_leave_southern_sakhalin_and_the_kurils_undetermined(year):
+    assert holders(year, RENOUNCED, "JP") == ["undetermined"] * 3
+    assert holders(year, FOUR_ISLANDS, "JP") == ["JP"] * 4
+    assert holders(year, (OKHA, WAKKANAI), "JP") == ["RU", "JP"]
+    land = geo.territories(year, view="JP")
+    assert set(land[land["holder"] == "undetermined"]["status"]) == {"undetermined"}
+    assert land["claimed_by"].isna().all(), "Japan's maps draw the four islands as Japan's, not as claimed"
+    # The four lines; not borders, MOFA says, so not drawn as treaty borders or lines of control.
+    for strait in (LA_PEROUSE_STRAIT, FIFTIETH_PARALLEL, FIRST_KURIL_STRAIT, FRIZA_STRAIT):
+        assert lines_near(year, "JP", strait) == ["undetermined_edge"], strait
+    assert lines_near(year, "JP", GOYOMAI_STRAIT) == [], "no line between Hokkaido and the Habomai"
+
+
+def test_japans_maps_before_the_peace_treaty_show_the_soviet_occupation():
+    for year in (1945, 1948, 1951):
+        assert holders(year, RENOUNCED + FOUR_ISLANDS, "JP") == ["RU"] * 7
+        land = geo.territories(year, view="JP").set_index("area")
+        occupied = set(land[land["status"] == "occupied"].index)
+        assert occupied == {"sakhalin_south", "north_kurils", "iturup", "kunashir", "shikotan", "habomai"}
+        assert land["claimed_by"].isna().all()
+
+
+@pytest.mark.parametrize("year", [1945, 1956, 2026])
+def test_russias_maps_draw_all_the_islands_russian_and_no_claim(year):
+    assert holders(year, RENOUNCED + FOUR_ISLANDS, "RU") == ["RU"] * 7
+    land = geo.territories(year, view="RU")
+    assert land["claimed_by"].isna().all()
+    assert set(land["status"]) == {"sovereign"}
+    assert "claim" not in set(geo.borders(year, view="RU")["kind"])
+    for strait in (LA_PEROUSE_STRAIT, GOYOMAI_STRAIT):
+        assert lines_near(year, "RU", strait) == ["state_border"], strait
+    assert lines_near(year, "RU", FRIZA_STRAIT) == []
+
+
+def test_the_neutral_map_is_the_default_and_unchanged():
+    assert geo.holder_at(2000, *YUZHNO_KURILSK) == "RU"
+    assert geo.territories(2000).set_index("island_id").loc["kunashir", "claimed_by"] == "JP"
+    assert lines_near(2000, "neutral", FRIZA_STRAIT) == ["claim"]
+    assert lines_near(2000, "neutral", GOYOMAI_STRAIT) == ["de_facto"]
+
+
+@pytest.mark.parametrize("year", [1860, 1890, 1910, 1922, 1930, 1944])
+def test_before_1945_every_viewpoint_is_the_treaty_map(year):
+    neutral = geo.territories(year)
+    for view in ("JP", "RU"):
+        drawn = geo.territories(year, view=view)
+        assert drawn[["holder", "status", "claimed_by"]].equals(neutral[["holder", "status", "claimed_by"]])
+        assert geo.borders(year, view=view)["id"].tolist() == geo.borders(year)["id"].tolist()
+
+
+def test_a_viewpoint_is_named_in_any_case_and_a_wrong_one_is_explained():
+    assert geo.holder_at(1960, *YUZHNO_SAKHALINSK, view="jp") == "undetermined"
+    with pytest.raises(ValueError, match="neutral, JP, RU"):
+        geo.territories(1960, view="CN")
+
+
+def test_the_text_beside_the_map_names_the_view_and_what_the_others_draw():
+    atlas = geo.current().viewed("JP")
+    text = viewpoint_markdown(atlas, 1960, Localizer(atlas, "en"))
+    assert escape("Shown: As Japan's maps draw it.") in text
+    assert "mofa.go.jp/mofaj/area/hoppo/topic.html" in text  # the convention's source
+    assert escape("Iturup (Etorofu), Kunashir (Kunashiri), Shikotan and Habomai Islands: "
+                  "Held by USSR · claimed by Japan") in text  # the neutral map's
+    korean = viewpoint_markdown(atlas.viewed("RU"), 1950, Localizer(atlas, "ko"))
+    assert escape("지금 보는 지도: 러시아 지도의 표기.") in korean
+
+
+def test_the_map_in_words_follows_the_viewpoint():
+    atlas = geo.current().viewed("JP")
+    words = map_in_words(atlas, 1960, Localizer(atlas, "en")).text()
+    assert "Belonging undetermined: Kuril Islands from Shumshu to Urup and Sakhalin south of 50°N (Karafuto)" in words
+    assert "Line around land left undetermined (not a border): 50th parallel on Sakhalin" in words
+
+
+# --- The app: the setting on every page, the map and the text beside it ---------------------------
+
+def map_tooltips(component) -> str:
+    args = json.loads(component.proto.json_args)
+    return "\n".join(text for where, text in map_texts(args["script"]) + map_texts(args.get("feature_group") or "")
+                     if where == "map tooltip")
+
+
+@pytest.mark.usefixtures("running_server")
+@pytest.mark.parametrize("page", sorted(PAGES.values()))
+def test_every_page_keeps_the_viewpoint_in_its_url_and_sidebar(page):
+    app = open_app(page, view="jp", year="1960")
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.query_params["view"] == "jp"
+    (switch,) = [radio for radio in app.sidebar.radio if radio.label == "Whose map"]
+    assert switch.value == "JP"
+    assert switch.options == ["Neutral", "As Japan's maps draw it", "As Russia's maps draw it"]
+
+
+@pytest.mark.usefixtures("running_server")
+def test_the_map_page_draws_and_tells_the_viewpoint_chosen():
+    app = open_app(year="1960", view="jp")
+    (component,) = app.get("component_instance")
+    tooltips = map_tooltips(component)
+    assert "Belonging undetermined" in tooltips and "claimed by Japan" not in tooltips
+    assert "Line around land left undetermined (not a border)" in tooltips
+    shown = "\n".join(read_markdown(m.value) for m in app.markdown)
+    assert "Shown: As Japan's maps draw it." in shown
+    # Switched to Russia's maps in the sidebar: the map, the words and the URL follow.
+    app.sidebar.radio(key="view").set_value("RU").run()
+    assert app.query_params["view"] == "ru"
+    (component,) = app.get("component_instance")
+    tooltips = map_tooltips(component)
+    assert "Belonging undetermined" not in tooltips and "State border on Russia's maps" in tooltips
+    assert "Shown: As Russia's maps draw it." in "\n".join(read_markdown(m.value) for m in app.markdown)
+
+
+@pytest.mark.usefixtures("running_server")
+def test_a_viewpoint_the_atlas_does_not_have_is_explained_and_the_neutral_map_shown():
+    app = open_app(year="1960", view="<b>cn</b>")
+    assert not app.exception
+    assert [read_markdown(w.value).strip() for w in app.warning] == [
+        "“<b>cn</b>” is not one of the choices here; the page starts from its usual view."]
+    assert app.query_params["view"] == "neutral"
+
+
+@pytest.mark.usefixtures("running_server")
+def test_the_compare_page_sets_each_sides_viewpoint():
+    app = open_app("pages/compare.py", year="1956", compare="1956", view="jp", compare_view="ru")
+    assert not app.exception, [e.value for e in app.exception]
+    left, right = app.get("component_instance")
+    assert "Belonging undetermined" in map_tooltips(left)
+    assert "Belonging undetermined" not in map_tooltips(right) and "Held by USSR" in map_tooltips(right)
+    shown = "\n".join(read_markdown(m.value) for m in app.markdown)
+    assert "Shown: As Japan's maps draw it." in shown and "Shown: As Russia's maps draw it." in shown
+    # What differs between 1956 as Japan draws it and 1956 as Russia does.
+    assert "Sakhalin south of 50°N (Karafuto): Belonging undetermined → Held by USSR" in shown
+    assert app.query_params["compare_view"] == "ru"
