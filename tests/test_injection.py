@@ -89,6 +89,12 @@ def write_hostile_data(folder):
     edit_yaml(folder / "periods.yaml", lambda r: by_id(r, "portsmouth")["title"].update(en=f"{PAYLOAD} Portsmouth"))
     edit_yaml(folder / "treaties.yaml",
               lambda r: by_id(r, "portsmouth_1905")["title"].update(en=f"{MARKDOWN} {PAYLOAD} Treaty of Portsmouth"))
+    def viewpoints(records):
+        japan = by_id(records, "JP")
+        japan["name"]["en"] = f"{PAYLOAD} Japan's maps"
+        japan["rules"][-1]["note"]["en"] = f"{MARKDOWN} {PAYLOAD} since 1952"
+
+    edit_yaml(folder / "viewpoints.yaml", viewpoints)
     borders = json.loads((folder / "borders.geojson").read_text(encoding="utf-8"))
     for feature in borders["features"]:
         if feature["properties"]["id"] == "portsmouth_50th_parallel":
@@ -114,9 +120,9 @@ def with_hostile_data(hostile_data, monkeypatch, request):
 @pytest.mark.usefixtures("running_server")
 @pytest.mark.parametrize("payload", [PAYLOAD, "[x](javascript:alert(1)) ![y](http://example.com/y.png) **b**"])
 def test_markup_in_the_url_shows_as_text_in_the_messages(payload):
-    app = open_app(year=payload, lang=payload, names=payload)
+    app = open_app(year=payload, lang=payload, names=payload, view=payload)
     assert not app.exception
-    assert len(app.warning) == 3  # the language, the place names, the year
+    assert len(app.warning) == 4  # the language, the place names, the viewpoint, the year
     for warning in app.warning:
         html = render_markdown(warning.value)
         assert not re.search(r"<(?!/?p>)", html), f"markup in a message: {html}"
@@ -152,10 +158,20 @@ def test_tags_in_the_data_show_as_text_on_every_page(with_hostile_data, page):
         assert f"{PAYLOAD} 50th parallel — Treaty border" in tooltips  # the border line
         popups = "\n".join(text for where, text in app_map_texts(app) if where == "map popup")
         assert f"{MARKDOWN} {PAYLOAD}" in popups  # the event's description, as typed
+    if page in ("pages/atlas.py", "pages/compare.py"):  # the viewpoints' names, beside each map
+        assert f"{PAYLOAD} Japan's maps:" in "\n".join(read_markdown(m.value) for m in app.markdown)
     if page == "pages/treaties.py":
         (label,) = [e.label for e in app.expander if "1905" in e.label]
         assert f"{MARKDOWN} {PAYLOAD}" in read_markdown(label)
         assert not re.search(r"<(strong|a|img|script)\b", render_markdown(label))
+
+
+def test_a_viewpoints_note_with_markup_shows_as_written_beside_the_map(with_hostile_data):
+    app = open_app(year="1960", view="jp")
+    assert not app.exception, [e.value for e in app.exception]
+    assert_text_only(app)
+    shown = "\n".join(read_markdown(m.value) for m in app.markdown)
+    assert f"Shown: {PAYLOAD} Japan's maps." in shown and f"{MARKDOWN} {PAYLOAD} since 1952" in shown
 
 
 def test_tags_in_the_data_show_as_text_in_the_offline_atlas(with_hostile_data):
