@@ -146,10 +146,12 @@ def frame(page_title: str | None = None) -> Localizer:
         default=_setting("atlas_names", _names_from_url), key="names", required=True)
     st.session_state["atlas_names"] = style
     views = list(snapshot.viewpoints)
-    view = st.sidebar.radio(
-        say.message("viewpoint"), views, format_func=lambda v: say.text(snapshot.viewpoints[v].name),
-        index=views.index(_setting("atlas_view", lambda: _view_from_url(snapshot))), key="view",
-        help=say.message("viewpoint_help"))
+    # Set through the state, not as the radio's default: the compare page's left switch sets it too.
+    if st.session_state.get("view") not in views:
+        chosen = _setting("atlas_view", lambda: _view_from_url(snapshot))
+        st.session_state["view"] = chosen if chosen in views else NEUTRAL
+    view = st.sidebar.radio(say.message("viewpoint"), views, key="view", help=say.message("viewpoint_help"),
+                            format_func=lambda v: say.text(snapshot.viewpoints[v].name))
     st.session_state["atlas_view"] = view
     if "tiles" not in st.session_state:
         st.session_state["tiles"] = st.query_params.get("tiles") == "1"

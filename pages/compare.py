@@ -18,31 +18,45 @@ first, last = widgets.year_range()
 DEFAULT_YEARS = {"year": first, "compare": last}
 
 
+def follow_left_view() -> None:
+    """The left map's switch is the sidebar's viewpoint, shown beside the map it draws."""
+    view = st.session_state["left_view"]
+    st.session_state["view"] = st.session_state["atlas_view"] = view
+    st.query_params["view"] = view.lower()
+
+
 def keep_compare_view() -> None:
     st.query_params["compare_view"] = st.session_state["compare_view"].lower()
 
 
-def compare_view(say: Localizer) -> str:
-    """The right map's viewpoint: its own switch, kept in ``?compare_view=``; the sidebar's
-    viewpoint until it is set."""
+def view_switches(say: Localizer) -> None:
+    """A viewpoint switch above each map: the left one is the sidebar's, the right one its
+    own, kept in ``?compare_view=`` (the sidebar's viewpoint until it is set).  Outside the
+    maps' fragment: a new viewpoint runs the page whole, so the sidebar shows it too."""
     views = list(say.atlas.viewpoints)
-    default = say.atlas.view
     if "compare_view" not in st.session_state:
         raw = st.query_params.get("compare_view")
         lowered = {view.lower(): view for view in views}
         if raw is not None and raw.lower() not in lowered:
             widgets.warn("bad_choice", value=raw)
-        st.session_state["compare_view"] = lowered.get((raw or "").lower(), default)
+        st.session_state["compare_view"] = lowered.get((raw or "").lower(), say.atlas.view)
         keep_compare_view()
-    return st.segmented_control(say.message("compare_viewpoint"), views, key="compare_view", required=True,
-                                format_func=lambda v: say.text(say.atlas.viewpoints[v].name),
-                                on_change=keep_compare_view)
+    st.session_state["left_view"] = say.atlas.view
+
+    def name(view: str) -> str:
+        return say.text(say.atlas.viewpoints[view].name)
+
+    left, right = st.columns(2, gap="medium")
+    left.segmented_control(say.message("viewpoint"), views, key="left_view", required=True, format_func=name,
+                           on_change=follow_left_view)
+    right.segmented_control(say.message("viewpoint"), views, key="compare_view", required=True, format_func=name,
+                            on_change=keep_compare_view)
 
 
 @st.fragment
 def comparison() -> None:
     say = widgets.say()
-    sides = {"year": say, "compare": widgets.say(compare_view(say))}
+    sides = {"year": say, "compare": widgets.say(st.session_state["compare_view"])}
     years = {}
     sliders = {"year": say.message("year"), "compare": say.message("compare_year")}
     for column, (key, label) in zip(st.columns(2, gap="medium"), sliders.items()):
@@ -73,4 +87,5 @@ st.title(say.message("compare_title"))
 st.caption(say.message("compare_intro"))
 for key, default in DEFAULT_YEARS.items():
     widgets.year_from_url(key, default)
+view_switches(say)
 comparison()

@@ -197,3 +197,15 @@ def test_the_compare_page_sets_each_sides_viewpoint():
     # What differs between 1956 as Japan draws it and 1956 as Russia does.
     assert "Sakhalin south of 50°N (Karafuto): Belonging undetermined → Held by USSR" in shown
     assert app.query_params["compare_view"] == "ru"
+
+
+@pytest.mark.usefixtures("running_server")
+def test_the_compare_pages_left_switch_is_the_sidebars_viewpoint():
+    app = open_app("pages/compare.py", year="1956", compare="1956", view="jp")
+    assert app.query_params["compare_view"] == "jp"  # the right map starts as the left one
+    app.segmented_control(key="left_view").set_value("RU").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.sidebar.radio(key="view").value == "RU" and app.query_params["view"] == "ru"
+    left, right = app.get("component_instance")
+    assert "Belonging undetermined" not in map_tooltips(left) and "Belonging undetermined" in map_tooltips(right)
+    assert not app.warning  # no warning about a widget set both ways

@@ -17,7 +17,7 @@ from geo.model.schema import placeholders
 MESSAGES: dict[str, frozenset[str]] = {key: frozenset(names) for key, names in {
     "app_title": (), "app_intro": (), "language": (), "page_atlas": (), "year": (), "jump_to": (),
     "play": (), "play_help": (), "stop_playing": (), "stop_playing_help": (),
-    "viewpoint": (), "viewpoint_help": (), "compare_viewpoint": (), "view_shown": ("view",), "view_same": (),
+    "viewpoint": (), "viewpoint_help": (), "view_shown": ("view",), "view_same": (),
     "view_others": ("year",),
     "legend_title": (), "holder_joint": (), "holder_undetermined": (), "held_undetermined": (),
     "kind_treaty": (), "kind_de_facto": (), "kind_claim": (), "kind_state_border": (), "kind_undetermined_edge": (),
