@@ -33,6 +33,7 @@ TITLE = "쿠릴 열도·사할린 국경 지도"
 #: Each page's title in the browser: the page's name in the sidebar, then the atlas's.
 PAGE_TITLES = {"?year=1905": "지도 · 쿠릴 열도·사할린 국경 지도",
                "compare?year=1855&compare=1956": "두 해 비교 · 쿠릴 열도·사할린 국경 지도",
+               "compare?year=1960&compare=1960&view=jp&compare_view=ru": "두 해 비교 · 쿠릴 열도·사할린 국경 지도",
                "timeline": "연표 · 쿠릴 열도·사할린 국경 지도",
                "treaties": "조약 모음 · 쿠릴 열도·사할린 국경 지도",
                "dispute": "오늘날의 영토 분쟁 · 쿠릴 열도·사할린 국경 지도",
@@ -40,6 +41,8 @@ PAGE_TITLES = {"?year=1905": "지도 · 쿠릴 열도·사할린 국경 지도",
 KOREAN_PAGES = {
     "?year=1905": "쿠릴 열도·사할린 국경 지도",
     "compare?year=1855&compare=1956": "두 해 비교",
+    # Japan's maps beside Russia's: the viewpoints' words, names and lines.
+    "compare?year=1960&compare=1960&view=jp&compare_view=ru": "두 해 비교",
     "timeline": "연표",
     "treaties": "조약 모음",
     "dispute": "오늘날의 영토 분쟁",
