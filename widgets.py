@@ -274,12 +274,13 @@ def leaflet_url() -> str:
     return f"/{prefix}/app/static/leaflet" if prefix else "/app/static/leaflet"
 
 
-def base_map():
-    """The page's base map, in its language, place names and tiles (see geo.web.layers.base_map)."""
+def base_map(sync_group: str | None = None):
+    """The page's base map, in its language, place names and tiles, moving with the page's
+    other maps of ``sync_group`` if given (see geo.web.layers.base_map)."""
     words = say()
     # The same base for every viewpoint, so a change of viewpoint keeps the map's frame.
     return layers.base_map(words.atlas.viewed(NEUTRAL), words.lang, place_names(), leaflet_url(),
-                           st.session_state.get("atlas_tiles", False))
+                           st.session_state.get("atlas_tiles", False), sync_group)
 
 
 def map_key(name: str) -> str:
@@ -288,10 +289,12 @@ def map_key(name: str) -> str:
     return "-".join(map(str, (name, *settings)))
 
 
-def year_map(name: str, year: int, height: int, open_event: str | None = None, view: str | None = None) -> None:
+def year_map(name: str, year: int, height: int, open_event: str | None = None, view: str | None = None,
+             sync_group: str | None = None) -> None:
     """The map of ``year`` as ``view`` draws it (default the session's viewpoint): the base
     map and the year's layer, sending land only if this map frame may not hold it yet (see
-    geo.web.kept_land).
+    geo.web.kept_land).  The page's maps of ``sync_group``, if given, pan and zoom together
+    (see geo.web.map_sync).
 
     What a frame holds is known from this session's runs since the page last ran whole (a
     fragment's rerun keeps the frame; a whole run may bring a new one).  If the frame was
@@ -299,7 +302,7 @@ def year_map(name: str, year: int, height: int, open_event: str | None = None, v
     words, key = say(view), map_key(name)
     sent = st.session_state.setdefault(_LAND_SENT, {}).setdefault(key, set())
     group = layers.year_layer(words.atlas, year, words.lang, place_names(), open_event, land_in_browser=sent)
-    answer = st_folium(base_map(), feature_group_to_add=group, returned_objects=[], key=key, height=height,
+    answer = st_folium(base_map(sync_group), feature_group_to_add=group, returned_objects=[], key=key, height=height,
                        use_container_width=True, render=False)
     sent |= layers.land_keys(words.atlas, year, words.lang, place_names())
     asked = (answer or {}).get("at")

@@ -64,8 +64,8 @@ def comparison() -> None:
         with column:
             years[key] = st.slider(label, min_value=first, max_value=last, value=DEFAULT_YEARS[key], key=key,
                                    bind="query-params")
-            # The same base map on both sides, so both show the same frame.
-            widgets.year_map(f"compare-{key}", years[key], 520, view=words.atlas.view)
+            # The same base map on both sides, panned and zoomed together: the same frame.
+            widgets.year_map(f"compare-{key}", years[key], 520, view=words.atlas.view, sync_group="compare")
             in_words = map_in_words(words.atlas, years[key], words)
             st.subheader(in_words.title, anchor=False)  # no anchor: Streamlit's drop Hangul, so ids repeat
             with st.container(border=True):

@@ -102,6 +102,17 @@ def test_the_base_map_is_the_same_every_year_and_loads_the_bundled_leaflet():
     assert base == [type(child).__name__ for child in later._children.values()]
 
 
+def test_only_a_map_given_a_sync_group_loads_leaflet_sync_and_joins_it():
+    """The comparison page's maps move together (geo.web.map_sync; tests/test_map_sync.py in a
+    browser); every other map is left alone."""
+    alone = layers.base_map(ATLAS, "en", leaflet_url="/app/static/leaflet").get_root().render()
+    paired = layers.base_map(ATLAS, "en", leaflet_url="/app/static/leaflet",
+                             sync_group="compare").get_root().render()
+    assert "L.Map.Sync" not in alone and "atlasMapSync" not in alone
+    assert '<script src="/app/static/leaflet/sync/L.Map.Sync.js"></script>' in paired
+    assert 'var group = "compare";' in paired
+
+
 @pytest.mark.parametrize("name", ["Rishiri Island", "Rebun Island", "Okushiri Island", "Moneron Island"])
 def test_islands_with_their_own_names_are_named_on_hover(name):
     """Not shown as "Hokkaido" or "Sakhalin": each has its own row in the gazetteer."""

@@ -45,6 +45,7 @@ from .kept_land import PANE as LAND_PANE
 from .kept_land import KeptLand, LandPane
 from .keyboard import CONTEXT_CLASS, KeyboardAccess, MapName
 from .legend import Legend, YearLegend
+from .map_sync import MapSync
 
 # Shapes sent to the browser are simplified in metres (GSHHG's 100 m is finer than the map
 # can show at its deepest zoom) and rounded to about 10 m: a third of the bytes of a step.
@@ -246,7 +247,7 @@ class _ZoomableMap(folium.Map):
 
 
 def base_map(atlas: Atlas, lang: str, names: str = "both", leaflet_url: str = DEFAULT_LEAFLET_URL,
-             web_tiles: bool = False) -> folium.Map:
+             web_tiles: bool = False, sync_group: str | None = None) -> folium.Map:
     """The map every year shares.
 
     Parameters
@@ -262,6 +263,9 @@ def base_map(atlas: Atlas, lang: str, names: str = "both", leaflet_url: str = DE
     web_tiles : bool
         Show OpenStreetMap under lighter land (needs internet; tiles that never arrive
         leave the map as it is).
+    sync_group : str, optional
+        Pan and zoom the map with the other maps of this group in the frames of the same
+        page (:mod:`geo.web.map_sync`; the comparison page's two years).
 
     Returns
     -------
@@ -288,6 +292,8 @@ def base_map(atlas: Atlas, lang: str, names: str = "both", leaflet_url: str = DE
     LandPane().add_to(m)
     Legend(say).add_to(m)
     KeyboardAccess(say).add_to(m)
+    if sync_group is not None:
+        MapSync(sync_group, leaflet_url).add_to(m)
     return m
 
 
