@@ -290,26 +290,68 @@ def map_key(name: str) -> str:
 
 
 def year_map(name: str, year: int, height: int, open_event: str | None = None, view: str | None = None,
-             sync_group: str | None = None) -> None:
-    """The map of ``year`` as ``view`` draws it (default the session's viewpoint): the base
-    map and the year's layer, sending land only if this map frame may not hold it yet (see
-    geo.web.kept_land).  The page's maps of ``sync_group``, if given, pan and zoom together
-    (see geo.web.map_sync).
+             sync_group: str | None = None, follow_view: bool = False) -> tuple[float, float, float, float] | None:
+    """The map of ``year`` as ``view`` draws it (the base map and the year's layer), sending
+    land only if this map frame may not hold it yet (see geo.web.kept_land).
 
     What a frame holds is known from this session's runs since the page last ran whole (a
     fragment's rerun keeps the frame; a whole run may bring a new one).  If the frame was
-    made anew all the same, it asks for the land and the fragment runs again with it."""
+    made anew all the same, it asks for the land and the fragment runs again with it.
+
+    Parameters
+    ----------
+    name : str
+    year : int
+    height : int
+        The map's height, in CSS pixels.
+    open_event : str, optional
+        The event whose popup opens.
+    view : str, optional
+        The viewpoint drawn ('neutral', 'JP', 'RU'); default the session's.
+    sync_group : str, optional
+        The page's maps of one group pan and zoom together (see geo.web.map_sync).
+    follow_view : bool
+        Whether the page needs the area the user is looking at: the map then reports its
+        bounds after each pan or zoom (streamlit-folium's ``moveend``, debounced by 250 ms),
+        and each report reruns the fragment around the map.  The slider's steps move no map,
+        so they cause no report.
+
+    Returns
+    -------
+    tuple of 4 float or None
+        With ``follow_view``, the map's last reported bounds (west, south, east, north, in
+        degrees, EPSG:4326), or None before the map has reported any.
+    """
     words, key = say(view), map_key(name)
     sent = st.session_state.setdefault(_LAND_SENT, {}).setdefault(key, set())
     group = layers.year_layer(words.atlas, year, words.lang, place_names(), open_event, land_in_browser=sent)
-    answer = st_folium(base_map(sync_group), feature_group_to_add=group, returned_objects=[], key=key, height=height,
-                       use_container_width=True, render=False)
+    answer = st_folium(base_map(sync_group), feature_group_to_add=group,
+                       returned_objects=["bounds"] if follow_view else [], key=key, height=height,
+                       use_container_width=True, render=False) or {}
     sent |= layers.land_keys(words.atlas, year, words.lang, place_names())
-    asked = (answer or {}).get("at")
+    asked = answer.get("at")
     if asked and asked != st.session_state.get(f"{key}-asked"):
         st.session_state[f"{key}-asked"] = asked
         sent.clear()
         st.rerun(scope="fragment")
+    # Kept: the land's request above replaces the component's value, bounds and all, until
+    # the next pan.
+    viewed = _bounds(answer.get("bounds"))
+    if viewed is not None:
+        st.session_state[f"{key}-bounds"] = viewed
+    return st.session_state.get(f"{key}-bounds") if follow_view else None
+
+
+def _bounds(reported) -> tuple[float, float, float, float] | None:
+    """Leaflet's bounds as streamlit-folium reports them (``{"_southWest": {"lat", "lng"},
+    "_northEast": ...}``) as (west, south, east, north) in degrees, or None if there are none
+    (before the browser reported: st_folium's default holds None)."""
+    try:
+        south_west, north_east = reported["_southWest"], reported["_northEast"]
+        return (float(south_west["lng"]), float(south_west["lat"]), float(north_east["lng"]),
+                float(north_east["lat"]))
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def focus_script(target: str, taken_from: str | None = None) -> str:

@@ -1,7 +1,8 @@
 """The atlas on the command line.
 
     python -m geo check
-    python -m geo export --year 1905 --format png --out map.png [--lang ko] [--size a4]
+    python -m geo export --year 1905 --format png --out map.png [--lang ko] [--size a4] [--bounds W,S,E,N]
+    python -m geo export --year 1875 --compare 1945 --format pdf --out compare.pdf
     python -m geo export --format html --out atlas.html
 
 ``check`` prints every problem in the data files, one per line (``file, record: reason``),
@@ -47,6 +48,12 @@ def parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     exporting.add_argument("--format", required=True, choices=FORMATS, help="what to write")
     exporting.add_argument("--out", required=True, type=Path, metavar="FILE", help="the file to write")
     exporting.add_argument("--year", type=_year, help="the year to show (png and pdf)")
+    exporting.add_argument("--compare", type=_year, metavar="YEAR",
+                           help="a second year, shown beside --year with what changed between them (png: a slide, "
+                                "pdf: an A4 landscape handout)")
+    exporting.add_argument("--bounds", metavar="W,S,E,N",
+                           help="the area to show (png and pdf), west,south,east,north in degrees, e.g. "
+                                "141,45.5,144.5,48.5 (default: the whole map, 139,41,163,56)")
     exporting.add_argument("--lang", default=None, metavar="CODE",
                            help="language of the text, a code of data/languages.yaml (default: the first, ko)")
     exporting.add_argument("--size", metavar="slide|a4|WxH",
@@ -76,9 +83,10 @@ def check_data() -> int:
     return 0
 
 
-def _checked(args: argparse.Namespace, atlas: Atlas, complain) -> tuple[str, tuple[int, int] | None]:
-    """What argparse cannot check alone: the year and language against the data, the size,
-    and the output folder.  Returns the language and the size in pixels."""
+def _checked(args: argparse.Namespace, atlas: Atlas, complain) -> tuple[str, tuple[int, int] | None, tuple | None]:
+    """What argparse cannot check alone: the years and language against the data, the size,
+    the area, and the output folder.  Returns the language, the size in pixels and the area
+    (degrees, EPSG:4326; None for the whole map)."""
     lang = args.lang or atlas.language_codes[0]
     if lang not in atlas.language_codes:
         complain(f"argument --lang: {lang!r} is not one of {', '.join(atlas.language_codes)}")
@@ -86,10 +94,21 @@ def _checked(args: argparse.Namespace, atlas: Atlas, complain) -> tuple[str, tup
         last = dt.date.today().year
         if args.year is None:
             complain(f"--year is needed for --format {args.format}")
-        if not atlas.first_year <= args.year <= last:
-            complain(f"argument --year: {args.year} is outside the atlas's years, {atlas.first_year}–{last}")
+        for option, year in (("--year", args.year), ("--compare", args.compare)):
+            if year is not None and not atlas.first_year <= year <= last:
+                complain(f"argument {option}: {year} is outside the atlas's years, {atlas.first_year}–{last}")
     elif args.year is not None:
         print(f"note: --year is not used by --format {args.format}, which shows every period", file=sys.stderr)
+    if args.format not in NEEDS_YEAR:
+        for option in ("compare", "bounds"):
+            if getattr(args, option) is not None:
+                complain(f"--{option} applies to png and pdf only (--format {args.format} shows every period)")
+    area = None
+    if args.bounds is not None:
+        try:
+            area = export.bounds(args.bounds)
+        except ValueError as error:
+            complain(f"argument --bounds: {error}")
     size = None
     if args.size is not None:
         if args.format not in HAS_SIZE:
@@ -102,14 +121,19 @@ def _checked(args: argparse.Namespace, atlas: Atlas, complain) -> tuple[str, tup
         complain(f"argument --out: the folder {args.out.parent} does not exist")
     if args.out.is_dir():
         complain(f"argument --out: {args.out} is a folder; give a file name such as map.{args.format}")
-    return lang, size
+    return lang, size, area
 
 
-def _content(args: argparse.Namespace, atlas: Atlas, lang: str, size: tuple[int, int] | None) -> bytes:
+def _content(args: argparse.Namespace, atlas: Atlas, lang: str, size: tuple[int, int] | None,
+             area: tuple | None) -> bytes:
+    if args.format == "png" and args.compare is not None:
+        return export.compare_png(atlas, args.year, args.compare, lang, size or export.SIZES["slide"], area)
     if args.format == "png":
-        return export.png(atlas, args.year, lang, size or export.SIZES["slide"])
+        return export.png(atlas, args.year, lang, size or export.SIZES["slide"], area)
+    if args.format == "pdf" and args.compare is not None:
+        return export.compare_pdf(atlas, args.year, args.compare, lang, area)
     if args.format == "pdf":
-        return export.pdf(atlas, args.year, lang)
+        return export.pdf(atlas, args.year, lang, area)
     if args.format == "gif":
         return export.gif(atlas, lang, size or export.GIF_SIZE)
     return export.html(atlas, lang)
@@ -137,8 +161,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         atlas = current()
-        lang, size = _checked(args, atlas, commands[args.command].error)
-        content = _content(args, atlas, lang, size)
+        lang, size, area = _checked(args, atlas, commands[args.command].error)
+        content = _content(args, atlas, lang, size, area)
         _write(args.out, content)
     except DataError as error:
         print(f"python -m geo {args.command}: the data has problems (python -m geo check lists them):\n{error}",

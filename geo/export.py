@@ -1,5 +1,8 @@
-"""The teaching exports, as bytes: a picture of a year (PNG), a one-page handout (PDF), an
-animation through every period (GIF) and the offline atlas (HTML).
+"""The teaching exports, as bytes: a picture of a year (PNG), a one-page handout (PDF), a
+slide and a handout comparing two years (PNG, PDF), an animation through every period (GIF)
+and the offline atlas (HTML).  Pictures, handouts and comparisons show the whole map or
+the area ``bounds`` (west, south, east, north in degrees, EPSG:4326; :func:`bounds` reads it
+from text), as a user sees it in the app.
 
 The app's download buttons and ``python -m geo export`` both call these.  Pictures come from
 :mod:`geo.printing` (matplotlib), the offline atlas from :mod:`geo.web.offline`; each looks
@@ -28,8 +31,10 @@ from pypdf.xmp import XmpInformation
 
 from .model import Atlas
 from .printing import layout
+from .printing import static_map as render
 from .text import Localizer
 from .text.map_in_words import map_in_words
+from .text.year_panel import differences
 from .web.offline import offline_atlas
 
 SIZES = {"slide": (1920, 1080), "a4": (2480, 3508)}  # A4 at 300 dpi
@@ -40,6 +45,8 @@ MIN_SIDE = 320
 #: frame in memory at once, so at most a 1440p screen.
 MAX_SIDE = {"png": 7016, "gif": 2560}
 _SIZE = re.compile(r"(\d+)x(\d+)")
+_NUMBER = r"\s*([-+]?(?:\d+\.?\d*|\.\d+))\s*"
+_BOUNDS = re.compile(",".join([_NUMBER] * 4))
 #: The first PDF version with ``/Lang``, ``/DisplayDocTitle`` and XMP metadata streams
 #: (matplotlib writes 1.3, and its content needs no more).
 PDF_HEADER = b"%PDF-1.4"
@@ -73,6 +80,22 @@ def size(spec: str, kind: str = "png") -> tuple[int, int]:
     return width, height
 
 
+def bounds(spec: str) -> tuple[float, float, float, float]:
+    """The area given as text 'WEST,SOUTH,EAST,NORTH' in degrees (EPSG:4326), e.g.
+    '141,45.5,144.5,48.5', clipped to the map's frame.
+
+    Raises
+    ------
+    ValueError
+        Saying what is accepted, if ``spec`` is not four numbers or not an area of the
+        frame (:func:`geo.printing.static_map.check_bounds`).
+    """
+    match = _BOUNDS.fullmatch(spec)
+    if not match:
+        raise ValueError(f"{spec!r} is not four numbers: {render.BOUNDS_ACCEPTED}, e.g. 141,45.5,144.5,48.5")
+    return render.check_bounds(float(value) for value in match.groups())
+
+
 def _title(year: int, say: Localizer) -> str:
     """The title of the picture and handout of ``year``: the year as the page prints it, and
     its treaty (e.g. '1905년 · 포츠머스 조약', '1905 · Treaty of Portsmouth')."""
@@ -86,7 +109,7 @@ def _rgb(figure: Figure) -> Image.Image:
     return Image.fromarray(np.asarray(figure.canvas.buffer_rgba())[..., :3])
 
 
-def png(atlas: Atlas, year: int, lang: str, size_px: tuple[int, int] = SIZES["slide"]) -> bytes:
+def png(atlas: Atlas, year: int, lang: str, size_px: tuple[int, int] = SIZES["slide"], bounds=None) -> bytes:
     """The picture of ``year`` for slides: map, title, legend, scale bar, names, attribution.
 
     Its text chunks say what it is: ``Title`` (the year and its treaty), ``Source`` (the
@@ -102,6 +125,9 @@ def png(atlas: Atlas, year: int, lang: str, size_px: tuple[int, int] = SIZES["sl
         Language code of the text ('ko', 'en').
     size_px : (int, int)
         Width and height in pixels (see :func:`size`).
+    bounds : (float, float, float, float), optional
+        West, south, east and north of the area to show, in degrees (EPSG:4326); default
+        the whole map.  The area is widened on its shorter side to the map's shape.
 
     Returns
     -------
@@ -111,13 +137,17 @@ def png(atlas: Atlas, year: int, lang: str, size_px: tuple[int, int] = SIZES["sl
     Raises
     ------
     ValueError
-        If ``year`` is before the first period.
+        If ``year`` is before the first period, or ``bounds`` is not an area of the map.
     """
     say = Localizer(atlas, lang)
-    figure = layout.picture(year, say, *size_px)
+    figure = layout.picture(year, say, *size_px, bounds=bounds)
+    return _png_file(figure, lang, {"Title": _title(year, say), "Source": say.message("map_attribution"),
+                                    "Description": map_in_words(atlas, year, say).text()})
+
+
+def _png_file(figure: Figure, lang: str, chunks: dict[str, str]) -> bytes:
+    """``figure`` as a PNG file carrying ``chunks`` (key: text) as iTXt chunks tagged ``lang``."""
     info = PngInfo()
-    chunks = {"Title": _title(year, say), "Source": say.message("map_attribution"),
-              "Description": map_in_words(atlas, year, say).text()}
     for key, text in chunks.items():
         info.add_itxt(key, text, lang=lang)
     out = io.BytesIO()
@@ -125,7 +155,94 @@ def png(atlas: Atlas, year: int, lang: str, size_px: tuple[int, int] = SIZES["sl
     return out.getvalue()
 
 
-def pdf(atlas: Atlas, year: int, lang: str) -> bytes:
+def compare_png(atlas: Atlas, year: int, other: int, lang: str, size_px: tuple[int, int] = SIZES["slide"],
+                bounds=None) -> bytes:
+    """The slide comparing two years: both maps side by side (the same area), each under
+    its year and treaty, one legend, what changed from ``year`` to ``other`` (as the compare
+    page says it), and the attribution.
+
+    Its text chunks (iTXt, tagged ``lang``): ``Title`` (what changed from one year to the
+    other), ``Source`` (the attribution) and ``Description`` (each map told in words, then
+    what changed), the picture's alternative text.
+
+    Parameters
+    ----------
+    atlas : Atlas
+    year, other : int
+        The two years, shown left and right.
+    lang : str
+        Language code of the text ('ko', 'en').
+    size_px : (int, int)
+        Width and height in pixels (see :func:`size`).
+    bounds : (float, float, float, float), optional
+        West, south, east and north of the area both maps show, in degrees (EPSG:4326);
+        default the whole map.
+
+    Returns
+    -------
+    bytes
+        The PNG file.
+
+    Raises
+    ------
+    ValueError
+        If a year is before the first period, or ``bounds`` is not an area of the map.
+    """
+    say = Localizer(atlas, lang)
+    figure = layout.comparison_picture(year, other, say, *size_px, bounds=bounds)
+    return _png_file(figure, lang, {"Title": _compare_title(year, other, say),
+                                    "Source": say.message("map_attribution"),
+                                    "Description": _compare_description(year, other, say)})
+
+
+def compare_pdf(atlas: Atlas, year: int, other: int, lang: str, bounds=None) -> bytes:
+    """The A4 landscape handout comparing two years: what :func:`compare_png` shows.
+
+    Its metadata, as :func:`pdf`'s: the title says what changed from one year to the other,
+    the subject names both periods.
+
+    Parameters
+    ----------
+    atlas : Atlas
+    year, other : int
+        The two years, shown left and right.
+    lang : str
+        Language code of the text ('ko', 'en').
+    bounds : (float, float, float, float), optional
+        West, south, east and north of the area both maps show, in degrees (EPSG:4326);
+        default the whole map.
+
+    Returns
+    -------
+    bytes
+        The PDF file.
+
+    Raises
+    ------
+    ValueError
+        If a year is before the first period, or ``bounds`` is not an area of the map.
+    """
+    say = Localizer(atlas, lang)
+    about = {"Title": _compare_title(year, other, say), "Author": say.message("app_title"),
+             "Subject": " / ".join(say.text(atlas.period_at(shown).title) for shown in (year, other))}
+    out = io.BytesIO()
+    layout.comparison_handout(year, other, say, bounds=bounds).savefig(out, format="pdf", metadata=about)
+    return _label_pdf(out.getvalue(), about, lang)
+
+
+def _compare_title(year: int, other: int, say: Localizer) -> str:
+    """e.g. 'What changed from 1875 to 1945 · 1875 · Treaty of Saint Petersburg / 1945 · No treaty drew this line'."""
+    return f"{say.message('compare_changes', first=year, second=other)} · {_title(year, say)} / {_title(other, say)}"
+
+
+def _compare_description(year: int, other: int, say: Localizer) -> str:
+    """The comparison's alternative text: each map in words, then what changed."""
+    changed = differences(say.atlas, year, other, say) or [say.message("compare_no_change")]
+    return "\n\n".join([map_in_words(say.atlas, year, say).text(), map_in_words(say.atlas, other, say).text(),
+                         say.message("compare_changes", first=year, second=other) + "\n" + "\n".join(changed)])
+
+
+def pdf(atlas: Atlas, year: int, lang: str, bounds=None) -> bytes:
     """The one-page A4 handout of ``year``: map, legend, the treaty's quoted article with its
     translation and source.
 
@@ -139,6 +256,9 @@ def pdf(atlas: Atlas, year: int, lang: str) -> bytes:
     year : int
     lang : str
         Language code of the text ('ko', 'en').
+    bounds : (float, float, float, float), optional
+        West, south, east and north of the area to show, in degrees (EPSG:4326); default
+        the whole map.
 
     Returns
     -------
@@ -148,13 +268,13 @@ def pdf(atlas: Atlas, year: int, lang: str) -> bytes:
     Raises
     ------
     ValueError
-        If ``year`` is before the first period.
+        If ``year`` is before the first period, or ``bounds`` is not an area of the map.
     """
     say = Localizer(atlas, lang)
     about = {"Title": _title(year, say), "Author": say.message("app_title"),
              "Subject": say.text(atlas.period_at(year).title)}
     out = io.BytesIO()
-    layout.handout(year, say).savefig(out, format="pdf", metadata=about)
+    layout.handout(year, say, bounds=bounds).savefig(out, format="pdf", metadata=about)
     return _label_pdf(out.getvalue(), about, lang)
 
 

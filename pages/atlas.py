@@ -5,6 +5,7 @@ import streamlit as st
 import player
 import widgets
 from geo import export
+from geo.printing.static_map import check_bounds
 from geo.text.map_in_words import map_in_words
 from geo.text.reference_pages import events_near_markdown
 from geo.text.viewpoint import viewpoint_markdown
@@ -21,10 +22,10 @@ def jump_to_treaty_year() -> None:
 
 
 # Exports take 0.5–3 s: made only when a button is clicked, then kept per version of the
-# data (``_atlas`` is not hashed; its ``version`` is), year and language.
+# data (``_atlas`` is not hashed; its ``version`` is), year, language and area shown.
 @st.cache_data(max_entries=32, show_spinner=False)
-def picture(_atlas, version: str, year: int, lang: str) -> bytes:
-    return export.png(_atlas, year, lang)
+def picture(_atlas, version: str, year: int, lang: str, bounds: tuple[float, float, float, float] | None) -> bytes:
+    return export.png(_atlas, year, lang, bounds=bounds)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -42,11 +43,18 @@ def offline_atlas(_atlas, version: str, lang: str) -> bytes:
     return export.html(_atlas, lang)
 
 
-def download_buttons(year: int) -> None:
+def download_buttons(year: int, bounds: tuple[float, float, float, float] | None) -> None:
+    """The downloads popover; its picture shows ``bounds`` (the map's area in view, in
+    degrees EPSG:4326; None for the whole map)."""
     say = widgets.say()
     atlas, lang = say.atlas, say.lang
+    try:
+        bounds = check_bounds(bounds) if bounds else None
+    except ValueError:  # panned off the map: the picture shows the whole map
+        bounds = None
     downloads = [
-        ("download_png", lambda: picture(atlas, atlas.version, year, lang), f"atlas-{year}-{lang}.png", "image/png"),
+        ("download_png", lambda: picture(atlas, atlas.version, year, lang, bounds), f"atlas-{year}-{lang}.png",
+         "image/png"),
         ("download_pdf", lambda: handout(atlas, atlas.version, year, lang), f"atlas-{year}-{lang}.pdf",
          "application/pdf"),
         ("download_gif", lambda: animation(atlas, atlas.version, lang), f"atlas-periods-{lang}.gif", "image/gif"),
@@ -62,6 +70,7 @@ def download_buttons(year: int) -> None:
                 st.download_button(say.message(label), data, file_name, mime, key=label, on_click="ignore",
                                    help=say.message(f"{label}_help"), width="stretch")
                 if label == "download_png":
+                    st.caption(say.message("download_png_view"))
                     # Beside the picture, its alt text, for a slide or document to carry (copy button).
                     st.caption(say.message("alt_text"))
                     st.code(map_in_words(atlas, year, say).text(), language=None, wrap_lines=True)
@@ -89,8 +98,8 @@ def year_view() -> None:
                          on_change=player.stop)
     map_column, text_column = st.columns([3, 2], gap="medium")
     with map_column:
-        widgets.year_map("map", year, 640, widgets.event_from_url(year))
-        download_buttons(year)
+        in_view = widgets.year_map("map", year, 640, widgets.event_from_url(year), follow_view=True)
+        download_buttons(year, in_view)
         in_words = map_in_words(say.atlas, year, say)
         # A heading with no anchor: Streamlit's anchors drop Hangul, and "1905" is the panel's too.
         st.subheader(in_words.title, anchor=False)

@@ -6,6 +6,7 @@ left one is the sidebar's)."""
 import streamlit as st
 
 import widgets
+from geo import export
 from geo.text import Localizer
 from geo.text.map_in_words import map_in_words
 from geo.text.markdown import bullets, escape
@@ -53,6 +54,40 @@ def view_switches(say: Localizer) -> None:
                             on_change=keep_compare_view)
 
 
+# A comparison takes 1–3 s to make: made only while the downloads are open, then kept per
+# version of the data (``_atlas`` is not hashed; its ``version`` is), years and language.
+@st.cache_data(max_entries=16, show_spinner=False)
+def slide(_atlas, version: str, year: int, other: int, lang: str) -> bytes:
+    return export.compare_png(_atlas, year, other, lang)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def handout(_atlas, version: str, year: int, other: int, lang: str) -> bytes:
+    return export.compare_pdf(_atlas, year, other, lang)
+
+
+def download_buttons(one: int, other: int) -> None:
+    """The comparison as a slide and a handout, each made when its button is clicked; the
+    buttons are sent only while the popover is open."""
+    say = widgets.say()
+    atlas, lang = say.atlas, say.lang
+    downloads = [
+        ("download_compare_png", lambda: slide(atlas, atlas.version, one, other, lang),
+         f"atlas-{one}-{other}-{lang}.png", "image/png"),
+        ("download_compare_pdf", lambda: handout(atlas, atlas.version, one, other, lang),
+         f"atlas-{one}-{other}-{lang}.pdf", "application/pdf"),
+    ]
+    popover = st.popover(say.message("compare_downloads"), icon=":material/download:", key="compare_downloads",
+                         on_change="rerun")
+    if popover.open:
+        with popover:
+            for label, data, file_name, mime in downloads:
+                st.download_button(say.message(label), data, file_name, mime, key=label, on_click="ignore",
+                                   help=say.message(f"{label}_help"), width="stretch")
+            st.html(widgets.focus_script('[data-testid="stPopoverBody"] button',
+                                         taken_from=".st-key-compare_downloads"), unsafe_allow_javascript=True)
+
+
 @st.fragment
 def comparison() -> None:
     say = widgets.say()
@@ -75,6 +110,7 @@ def comparison() -> None:
     st.subheader(say.message("compare_changes", first=one, second=other))
     changed = differences(say.atlas, one, other, say, sides["compare"].atlas)
     st.markdown(bullets([escape(line) for line in changed]) if changed else say.message("compare_no_change"))
+    download_buttons(one, other)
     if say.atlas.period_at(one).treaty == say.atlas.period_at(other).treaty:
         st.caption(say.message("compare_same_treaty"))
     for column, year, words in zip(st.columns(2, gap="medium"), (one, other), sides.values()):

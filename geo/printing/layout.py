@@ -1,9 +1,14 @@
 """The pages the exports print, as matplotlib Figures: a picture of one year (a slide, A4,
-or any size) and the one-page A4 handout.
+or any size), the one-page A4 handout, and the comparison of two years (a slide, or an A4
+landscape handout).
 
 A picture has the map of :mod:`geo.printing.static_map`, a title with the year and its treaty, a legend
 and the coastline's attribution; the handout adds the treaty's quoted article and its
-source.  Text sizes are points on a page whose short side is A4's width, so a picture has
+source; the comparison has both years' maps side by side (the same area), each under its
+year and treaty, one legend, and what changed between them.  Each map shows the whole
+frame or the area ``bounds`` (west, south, east, north in degrees, EPSG:4326).
+
+Text sizes are points on a page whose short side is A4's width, so a picture has
 the same proportions of map to text at any size (A4 is exactly 300 dpi, a 1920×1080 slide
 131 dpi).  Every text block is measured before the next is placed, so nothing overlaps
 whatever the language or the length of the quote.
@@ -18,6 +23,7 @@ from matplotlib.lines import Line2D
 
 from geo.text import Localizer
 from geo.text.quotation import passages
+from geo.text.year_panel import differences
 
 from . import fonts
 from . import static_map as render
@@ -132,9 +138,10 @@ def _title(column: _Column, year: int, say: Localizer, scale: float = 1.0) -> No
     column.text(say.text(period.title), 15 * scale, color=render.MUTED, gap=GAP * 2)
 
 
-def picture(year: int, say: Localizer, width_px: int, height_px: int) -> Figure:
-    """The picture of ``year``: the map with its title, legend and attribution, laid out
-    beside the map on wide pictures and above and below it on others."""
+def picture(year: int, say: Localizer, width_px: int, height_px: int, bounds=None) -> Figure:
+    """The picture of ``year``: the map (of the area ``bounds``, or the whole frame) with its
+    title, legend and attribution, laid out beside the map on wide pictures and above and
+    below it on others."""
     dpi = min(width_px, height_px) / SHORT_SIDE_INCHES
     width, height = width_px / dpi, height_px / dpi
     figure = _figure(width, height, dpi)
@@ -156,13 +163,13 @@ def picture(year: int, say: Localizer, width_px: int, height_px: int) -> Figure:
         room = title.top - attribution.start - legend.height - 2 * GAP
         ax = _map_axes(figure, MARGIN, attribution.start + legend.height + 2 * GAP, map_width, room)
         legend.move_to(_map_bottom(ax) - GAP)
-    render.draw_map(ax, year, say)
+    render.draw_map(ax, year, say, bounds)
     return figure
 
 
-def handout(year: int, say: Localizer) -> Figure:
-    """One A4 page for students: the map of ``year``, its legend, the treaty's quoted
-    article with its source, and the attribution."""
+def handout(year: int, say: Localizer, bounds=None) -> Figure:
+    """One A4 page for students: the map of ``year`` (of the area ``bounds``, or the whole
+    frame), its legend, the treaty's quoted article with its source, and the attribution."""
     width, height = A4_INCHES
     figure = _figure(width, height, 100)
     text_width = width - 2 * MARGIN
@@ -178,7 +185,54 @@ def handout(year: int, say: Localizer) -> Figure:
     room = title.top - attribution.start - below.height - 2 * GAP
     ax = _map_axes(figure, MARGIN, attribution.start + below.height + 2 * GAP, text_width, room)
     below.move_to(_map_bottom(ax) - GAP)
-    render.draw_map(ax, year, say)
+    render.draw_map(ax, year, say, bounds)
+    return figure
+
+
+def comparison_picture(year: int, other: int, say: Localizer, width_px: int, height_px: int,
+                       bounds=None) -> Figure:
+    """The slide comparing ``year`` with ``other`` (see :func:`_comparison`), ``width_px`` by
+    ``height_px`` pixels."""
+    dpi = min(width_px, height_px) / SHORT_SIDE_INCHES
+    return _comparison(year, other, say, _figure(width_px / dpi, height_px / dpi, dpi), bounds)
+
+
+def comparison_handout(year: int, other: int, say: Localizer, bounds=None) -> Figure:
+    """The A4 handout comparing ``year`` with ``other`` (see :func:`_comparison`), in
+    landscape: two maps side by side are wider than they are tall."""
+    return _comparison(year, other, say, _figure(A4_INCHES[1], A4_INCHES[0], 100), bounds)
+
+
+def _comparison(year: int, other: int, say: Localizer, figure: Figure, bounds) -> Figure:
+    """Both years' maps side by side, of the same area, each under its year, treaty and
+    period; below them one legend for both and what changed from ``year`` to ``other``
+    (:func:`geo.text.year_panel.differences`, as on the compare page); the attribution at the
+    foot."""
+    width, height = figure.get_size_inches()
+    half = (width - 3 * MARGIN) / 2
+    titles = [_Column(figure, MARGIN + i * (half + MARGIN), height - MARGIN, half) for i in range(2)]
+    for column, shown in zip(titles, (year, other)):
+        _title(column, shown, say, scale=0.6)
+    attribution = _Column(figure, MARGIN, height, width - 2 * MARGIN)
+    attribution.text(say.message("map_attribution"), 8, color=render.MUTED)
+    attribution.move_bottom_to(MARGIN)
+
+    below = _Column(figure, MARGIN, height, width - 2 * MARGIN)
+    # One legend: each entry once, a state named differently in the two years under both names.
+    handles = {handle.get_label(): handle
+               for shown in (year, other) for handle in render.legend_handles(shown, say)}
+    below.legend(list(handles.values()), 10, columns=4, gap=GAP * 2)
+    below.text(say.message("compare_changes", first=year, second=other), 12, weight=fonts.BOLD)
+    changed = differences(say.atlas, year, other, say)
+    for line in changed or [say.message("compare_no_change")]:
+        below.text(f"•{NO_BREAK}{line}" if changed else line, 10, gap=GAP / 3)
+    top = min(column.top for column in titles)
+    room = top - attribution.start - below.height - 2 * GAP
+    axes = [_map_axes(figure, column.left, attribution.start + below.height + 2 * GAP, half, room)
+            for column in titles]
+    below.move_to(min(_map_bottom(ax) for ax in axes) - GAP)
+    for ax, shown in zip(axes, (year, other)):
+        render.draw_map(ax, shown, say, bounds)
     return figure
 
 

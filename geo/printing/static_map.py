@@ -10,6 +10,10 @@ student comparing two years is comparing how much land changed hands; within the
 (139–163°E, 41–56°N) its scale is true to 0.5%, so one scale bar holds anywhere on the map.
 The box is drawn as it projects, with curved parallels and converging meridians as in a
 printed atlas, so the straight cuts of the clipped coastline data never show.
+
+A map may show part of the frame (``bounds``, what a user looks at in the app): the area
+asked for, widened on its shorter side to the map's shape (nothing is stretched), inside
+the frame.  Its graticule, scale bar and names are chosen for the area shown.
 """
 
 from __future__ import annotations
@@ -48,19 +52,27 @@ from . import fonts
 
 MAP_CRS = EQUAL_AREA_CRS
 FRAME = MAP_FRAME
-GRATICULE_STEP = 5
 # matplotlib's "/" hatch with n slashes repeats every 24/n pt along a row, so its stripes are
 # 24/(n√2) pt apart: as many slashes as give the web map's spacing on paper.
 HATCH = "/" * max(1, round(24 / (HATCH_SPACING_PX * PT_PER_PX * math.sqrt(2))))
 # Islands with less land than this in the frame get no name of their own; a group with no
 # named island gets the group's name instead (the Habomai Islands).
 LABEL_MIN_KM2 = 250
-SCALE_BAR_KM = (50, 100, 200, 250, 300, 400, 500, 1000)
+SCALE_BAR_KM = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 300, 400, 500, 1000)
+# Graticule spacing (degrees) by the width of the area shown (metres): a line or two at least
+# on a map zoomed in to one island, no more than five on the whole frame.
+GRATICULE_STEPS = ((800_000, 5), (300_000, 2), (0, 1))
+# Where a scale bar may stand, as fractions of the area shown (its left end, its bottom),
+# in order of preference: the first over open sea is taken.
+SCALE_BAR_PLACES = ((0.70, 0.07), (0.06, 0.07), (0.70, 0.90), (0.06, 0.90))
 INK = "#222222"
 MUTED = "#555555"
 HALO = [patheffects.withStroke(linewidth=2.6, foreground="white")]
 
 _TO_MAP = pyproj.Transformer.from_crs("EPSG:4326", MAP_CRS, always_xy=True)
+#: What :func:`check_bounds` accepts, for its messages.
+BOUNDS_ACCEPTED = (f"give west,south,east,north in degrees (EPSG:4326) with west < east and south < north, "
+                   f"overlapping the map's frame {FRAME[0]:g},{FRAME[1]:g},{FRAME[2]:g},{FRAME[3]:g}")
 _GEOD = pyproj.Geod(ellps="WGS84")
 
 
@@ -145,6 +157,77 @@ def frame_aspect() -> float:
     return (east - west) / (north - south)
 
 
+def check_bounds(bounds) -> tuple[float, float, float, float]:
+    """The part of the atlas's frame that ``bounds`` covers.
+
+    Parameters
+    ----------
+    bounds : sequence of 4 float
+        West, south, east and north edges of an area, in degrees (EPSG:4326).
+
+    Returns
+    -------
+    tuple of 4 float
+        ``bounds`` clipped to :data:`FRAME` (139–163°E, 41–56°N), in degrees.
+
+    Raises
+    ------
+    ValueError
+        If ``bounds`` is not four finite numbers, is empty or inverted (west ≥ east or
+        south ≥ north), or lies wholly outside the frame; the message says what is accepted.
+    """
+    try:
+        west, south, east, north = (float(value) for value in bounds)
+    except (TypeError, ValueError):
+        raise ValueError(f"{bounds!r} is not four numbers: {BOUNDS_ACCEPTED}") from None
+    shown = ",".join(f"{value:g}" for value in (west, south, east, north))
+    if not all(math.isfinite(value) for value in (west, south, east, north)):
+        raise ValueError(f"{shown} is not four finite numbers: {BOUNDS_ACCEPTED}")
+    if not (west < east and south < north):
+        raise ValueError(f"{shown} is an empty or inverted box: {BOUNDS_ACCEPTED}")
+    clipped = (max(west, FRAME[0]), max(south, FRAME[1]), min(east, FRAME[2]), min(north, FRAME[3]))
+    if not (clipped[0] < clipped[2] and clipped[1] < clipped[3]):
+        raise ValueError(f"{shown} is outside the map: {BOUNDS_ACCEPTED}")
+    return clipped
+
+
+def view(bounds=None) -> tuple[float, float, float, float]:
+    """The box of the map to draw, in the map's projection (metres): the frame's, or the
+    part of it ``bounds`` covers (:func:`check_bounds`), widened on its shorter side to the
+    frame's shape (:func:`frame_aspect`, which the pages give the map) and moved, if need
+    be, to stay inside the frame's box.
+
+    Parameters
+    ----------
+    bounds : sequence of 4 float, optional
+        West, south, east and north, in degrees (EPSG:4326); None for the whole frame.
+
+    Returns
+    -------
+    tuple of 4 float
+        West, south, east and north, in metres of :data:`MAP_CRS`.
+
+    Raises
+    ------
+    ValueError
+        As :func:`check_bounds`.
+    """
+    whole = _frame().bounds
+    if bounds is None:
+        return whole
+    area = box(*check_bounds(bounds))
+    # Densified, so the box's curved edges are in its projected extent.
+    west, south, east, north = _to_map(area.segmentize(max(area.bounds[2] - area.bounds[0],
+                                                           area.bounds[3] - area.bounds[1]) / 50)).bounds
+    width, height = east - west, north - south
+    aspect = frame_aspect()
+    width, height = max(width, height * aspect), max(height, width / aspect)
+    # No wider or taller than the frame's box (the clipped area never is), so it fits.
+    x = min(max((west + east) / 2, whole[0] + width / 2), whole[2] - width / 2)
+    y = min(max((south + north) / 2, whole[1] + height / 2), whole[3] - height / 2)
+    return x - width / 2, y - height / 2, x + width / 2, y + height / 2
+
+
 def _dashes(kind: str) -> tuple:
     """Leaflet's dashArray (pixels) as matplotlib dashes (in line widths, which matplotlib
     scales by the width as Leaflet does not)."""
@@ -196,31 +279,42 @@ def class_gid(kind: str, value: str | None = None) -> str:
     return kind if value is None else f"{kind}-{value}"
 
 
-def draw_map(ax: Axes, year: int, say: Localizer) -> None:
+def draw_map(ax: Axes, year: int, say: Localizer, bounds=None) -> None:
     """Draw the map of ``year`` on ``ax``: sea, graticule, land by holder, hatching for
-    claimed land, border lines, island names (in ``say``'s language) and a scale bar.
+    claimed land, border lines, island names (in ``say``'s language) and a scale bar, for
+    the whole frame or the area ``bounds`` (see :func:`view`).
 
     The Axes' figure needs a canvas (labels are measured to keep them apart).  Each map
     class is drawn by one artist whose gid names it (:func:`class_gid`): an SVG export keeps
     it as the element's id, and a check can find the pixels of a class by repainting it.
 
+    Parameters
+    ----------
+    ax : Axes
+    year : int
+    say : Localizer
+    bounds : sequence of 4 float, optional
+        West, south, east and north of the area to show, in degrees (EPSG:4326); None for
+        the whole frame.
+
     Raises
     ------
     ValueError
-        If ``year`` is before the first period.
+        If ``year`` is before the first period, or ``bounds`` is not an area of the frame.
     """
     atlas = say.atlas
     period = _periods(atlas)[atlas.period_at(year).id]
-    frame = _frame()
-    west, south, east, north = frame.bounds
+    west, south, east, north = view(bounds)
+    # The sea is the frame as it projects, cut to the area shown: its outline is the map's edge.
+    visible = _frame() if bounds is None else shapely.intersection(_frame(), box(west, south, east, north))
     ax.set_xlim(west, east)
     ax.set_ylim(south, north)
     ax.set_aspect("equal")
     ax.set_axis_off()
 
-    sea = ax.add_patch(PathPatch(polygon_path([frame]), facecolor=SEA, edgecolor=MUTED, linewidth=0.8, zorder=0,
+    sea = ax.add_patch(PathPatch(polygon_path([visible]), facecolor=SEA, edgecolor=MUTED, linewidth=0.8, zorder=0,
                                  gid=class_gid("sea")))
-    _graticule(ax, sea, say)
+    _graticule(ax, sea, say, visible)
     for holder, path in period.land.items():
         ax.add_patch(PathPatch(path, facecolor=HOLDER_FILL[holder], edgecolor=HOLDER_STROKE[holder],
                                linewidth=0.35, zorder=2, gid=class_gid("land", holder)))
@@ -234,36 +328,55 @@ def draw_map(ax: Axes, year: int, say: Localizer) -> None:
         ax.add_patch(PathPatch(path, fill=False, edgecolor=LINE_STYLE[kind]["color"], linewidth=line_width(kind),
                                linestyle=_dashes(kind), capstyle="round", joinstyle="round", zorder=4,
                                gid=class_gid("line", kind)))
-    bar = _scale_bar(ax)
-    _island_names(ax, say, obstacles=[bar, *(geometry for _, _, geometry in lines)])
+    bar = _scale_bar(ax, atlas, visible)
+    _island_names(ax, say, visible, obstacles=[bar, *(geometry for _, _, geometry in lines)])
 
 
-def _graticule(ax: Axes, sea: PathPatch, say: Localizer) -> None:
+def _graticule(ax: Axes, sea: PathPatch, say: Localizer, visible: shapely.Polygon) -> None:
+    """Meridians and parallels over the sea, each labelled where it enters the area shown
+    (meridians at the bottom, parallels at the left)."""
     west, south, east, north = FRAME
-    meridians = [shapely.LineString([(lon, south), (lon, north)])
-                 for lon in range(int(west) + 1, int(east) + 1) if lon % GRATICULE_STEP == 0]
-    parallels = [shapely.LineString([(west, lat), (east, lat)])
-                 for lat in range(int(south) + 1, int(north) + 1) if lat % GRATICULE_STEP == 0]
-    grid = [_to_map(g.segmentize(0.25)) for g in meridians + parallels]
-    patch = ax.add_patch(PathPatch(line_path(grid), fill=False, edgecolor="white", linewidth=0.8, zorder=1))
+    shown_width = ax.get_xlim()[1] - ax.get_xlim()[0]
+    step = next(degrees for width, degrees in GRATICULE_STEPS if shown_width > width)
+    meridians = [(lon, _to_map(shapely.LineString([(lon, south), (lon, north)]).segmentize(0.25)))
+                 for lon in range(int(west) + 1, int(east) + 1) if lon % step == 0]
+    parallels = [(lat, _to_map(shapely.LineString([(west, lat), (east, lat)]).segmentize(0.25)))
+                 for lat in range(int(south) + 1, int(north) + 1) if lat % step == 0]
+    patch = ax.add_patch(PathPatch(line_path([line for _, line in meridians + parallels]), fill=False,
+                                   edgecolor="white", linewidth=0.8, zorder=1))
     patch.set_clip_path(sea)
     size = 7.5
-    for line, lon in zip(grid, [round(m.coords[0][0]) for m in meridians]):
-        x, y = line.coords[0]
-        ax.text(x, y, say.message("degrees_east", degrees=lon), fontsize=size, color=MUTED, ha="center", va="bottom",
-                fontfamily=fonts.family(), zorder=5, path_effects=HALO)
-    for line, lat in zip(grid[len(meridians):], [round(p.coords[0][1]) for p in parallels]):
-        x, y = line.coords[0]
-        ax.text(x, y, " " + say.message("degrees_north", degrees=lat), fontsize=size, color=MUTED, ha="left",
-                va="bottom", fontfamily=fonts.family(), zorder=5, path_effects=HALO)
+    renderer = ax.figure.canvas.get_renderer()
+    for lines, message, axis, ha in ((meridians, "degrees_east", 1, "center"),
+                                     (parallels, "degrees_north", 0, "left")):
+        for degrees, line in lines:
+            ends = shapely.get_coordinates(shapely.boundary(shapely.intersection(line, visible)))
+            if not len(ends):
+                continue  # this line is outside the area shown
+            x, y = min(ends, key=lambda end: end[axis])
+            label = ax.text(x, y, (" " if ha == "left" else "") + say.message(message, degrees=degrees),
+                            fontsize=size, color=MUTED, ha=ha, va="bottom", fontfamily=fonts.family(), zorder=5,
+                            path_effects=HALO)
+            # A line entering a part of the map at its side would have its label cut by the
+            # edge, or run over the page's text beside the map: it goes unlabelled.
+            extent = label.get_window_extent(renderer)
+            if not (ax.bbox.x0 - 1 <= extent.x0 and extent.x1 <= ax.bbox.x1 + 1
+                    and ax.bbox.y0 - 1 <= extent.y0 and extent.y1 <= ax.bbox.y1 + 1):
+                label.remove()
 
 
-def _scale_bar(ax: Axes) -> shapely.Polygon:
-    """A scale bar in the open Pacific (lower right), measured where it stands: the true
-    length of a horizontal step there, from the geodesic distance of its two ends.  Returns
-    the box it covers, which names keep clear of."""
-    west, south, east, north = _frame().bounds
-    x0, y0 = west + 0.70 * (east - west), south + 0.07 * (north - south)
+def _scale_bar(ax: Axes, atlas: Atlas, visible: shapely.Polygon) -> shapely.Polygon:
+    """A scale bar over open sea (the lower right of the whole frame is the open Pacific),
+    measured where it stands: the true length of a horizontal step there, from the geodesic
+    distance of its two ends.  Returns the box it covers, which names keep clear of."""
+    (west, east), (south, north) = ax.get_xlim(), ax.get_ylim()
+    places = [(west + x * (east - west), south + y * (north - south)) for x, y in SCALE_BAR_PLACES]
+    land = atlas.land_index(MAP_CRS)
+    # The bar with its labels covers about a quarter of the width and a tenth of the height.
+    clear = [(x, y) for x, y in places
+             if visible.contains(footprint := box(x, y, x + 0.27 * (east - west), y + 0.08 * (north - south)))
+             and not len(land.query(footprint, predicate="intersects"))]
+    x0, y0 = (clear or places)[0]
     step = 100_000.0
     lon = _TO_MAP.transform([x0, x0 + step], [y0, y0], direction="INVERSE")
     metres_per_unit = _GEOD.line_length(*lon) / step
@@ -362,18 +475,23 @@ def _footprint(anchor, size, ha: str, va: str, pad: float) -> shapely.Polygon:
     return box(left - pad, bottom - pad, left + width + pad, bottom + height + pad)
 
 
-def _island_names(ax: Axes, say: Localizer, obstacles: list) -> None:
+def _island_names(ax: Axes, say: Localizer, visible: shapely.Polygon, obstacles: list) -> None:
     """Name the main islands, each where it clashes with no other name, no other land and
     no border line.  Names with the fewest free places are placed first (the crowded
     Shumshu before its big neighbour Paramushir), each in its best place that still leaves
     the others room; a name with no place left is left out rather than printed over
-    something."""
+    something.  On a map of part of the frame, an island is named if at least
+    LABEL_MIN_KM2 of it (or half a smaller group) is in view, inside the part in view."""
     renderer = ax.figure.canvas.get_renderer()
     west, east = ax.get_xlim()
     per_pixel = (east - west) / ax.bbox.width
     pad = 2.5 * ax.figure.dpi / 72 * per_pixel  # 2.5 pt, in map metres
     pending = {}
     for name in _names(say.atlas, say.lang):
+        in_view = shapely.intersection(name.land, visible)
+        # A group of small islands (the Habomai Islands) is named if at least half is in view.
+        if in_view.area < min(LABEL_MIN_KM2 * 1e6, name.land.area / 2):
+            continue
         text = ax.text(0, 0, name.text, fontsize=13 if name.context else 11.5,
                        color=MUTED if name.context else INK, fontweight="normal" if name.context else fonts.BOLD,
                        fontfamily=fonts.family(bold=not name.context), multialignment="center",
@@ -384,7 +502,7 @@ def _island_names(ax: Axes, say: Localizer, obstacles: list) -> None:
             extent = text.get_window_extent(renderer)
             return extent.width * per_pixel, extent.height * per_pixel
 
-        pending[text] = list(_places(say.atlas, name, measure, obstacles, pad))
+        pending[text] = list(_places(say.atlas, name, in_view, visible, measure, obstacles, pad))
     taken: list[shapely.Polygon] = []
     while pending:
         for text, places in pending.items():
@@ -402,34 +520,36 @@ def _island_names(ax: Axes, say: Localizer, obstacles: list) -> None:
         taken.append(spot)
 
 
-def _places(atlas: Atlas, name: _Name, measure, obstacles: list, pad: float):
-    """Every place where ``name`` fits, best first, as (wording, anchor, ha, va, the box it
-    covers): on its land at its label point or most inland point, on one line or two; then,
+def _places(atlas: Atlas, name: _Name, in_view: shapely.Geometry, visible: shapely.Polygon, measure,
+            obstacles: list, pad: float):
+    """Every place in the area shown (``visible``) where ``name`` fits, best first, as
+    (wording, anchor, ha, va, the box it covers): on its land in view (``in_view``) at its
+    label point or most inland point, on one line or two; then,
     unless it is context land, beside it over the sea, moved out from the label point until
     clear of the land, and a little farther while no other land is as near.  Context land (Kamchatka, the mainland) is
     named only on itself: a name out at sea would point at nothing."""
-    frame = _frame()
-    largest = max(getattr(name.land, "geoms", [name.land]), key=lambda g: g.area)
+    largest = max(shapely.get_parts(in_view), key=lambda g: g.area)
     centres = [name.point, polylabel(largest, tolerance=1000).coords[0]]
     for wording in filter(None, [name.text, _two_lines(name.text)]):
         size = measure(wording)
         for centre in centres:
             spot = _footprint(centre, size, "center", "center", pad)
-            if name.land.contains(spot) and not any(spot.intersects(o) for o in obstacles):
+            if in_view.contains(spot) and not any(spot.intersects(o) for o in obstacles):
                 yield wording, centre, "center", "center", spot
     if name.context:
         return
     size = measure(name.text)
+    # Out from the label point, or, if it is out of view, from the most inland point in view.
+    origin = np.asarray(name.point if visible.contains(shapely.Point(name.point)) else centres[1])
     for direction, ha, va in _BESIDE:
         step = np.array(direction) / np.hypot(*direction) * pad
         clear_of_island = next((k for k in range(_SLIDE_STEPS)
-                                if not _footprint(np.asarray(name.point) + k * step, size, ha, va, pad)
-                                .intersects(name.land)), None)
+                                if not _footprint(origin + k * step, size, ha, va, pad).intersects(name.land)), None)
         if clear_of_island is None:
             continue
         for k in range(clear_of_island, clear_of_island + _FARTHER_STEPS, 2):
-            anchor = tuple(np.asarray(name.point) + k * step)
+            anchor = tuple(origin + k * step)
             spot = _footprint(anchor, size, ha, va, pad)
-            if frame.contains(spot) and not any(spot.intersects(o) for o in obstacles) \
+            if visible.contains(spot) and not any(spot.intersects(o) for o in obstacles) \
                     and _reads_as_own(atlas, spot, anchor, name):
                 yield name.text, anchor, ha, va, spot

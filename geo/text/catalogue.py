@@ -49,7 +49,9 @@ MESSAGES: dict[str, frozenset[str]] = {key: frozenset(names) for key, names in {
     "export_quote_source": ("title",), "offline_atlas_intro": (), "periods": (),
     "download_png": (), "download_pdf": (), "download_gif": (), "download_html": (),
     "downloads": (), "download_png_help": (), "download_pdf_help": (), "download_gif_help": (),
-    "download_html_help": (),
+    "download_html_help": (), "download_png_view": (),
+    "compare_downloads": (), "download_compare_png": (), "download_compare_png_help": (),
+    "download_compare_pdf": (), "download_compare_pdf_help": (),
     "compare_title": (), "compare_intro": (), "compare_year": (), "compare_changes": ("first", "second"),
     "compare_no_change": (), "compare_same_treaty": (),
 }.items()}
