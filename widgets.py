@@ -378,6 +378,18 @@ def focus_script(target: str, taken_from: str | None = None) -> str:
 </script>"""
 
 
+def file_name(extension: str, *maps: tuple[geo.Atlas, int | str | None]) -> str:
+    """A download's file name: for each map, what it shows (a year, 'periods', or nothing for
+    the offline atlas) and its viewpoint unless neutral, then the page's language, e.g.
+    'atlas-1905-en.png', 'atlas-1956-jp-1956-ru-ko.png', 'atlas-periods-jp-en.gif',
+    'atlas-en.html'."""
+    parts = ["atlas"]
+    for atlas, shown in maps:
+        parts += [str(shown)] if shown is not None else []
+        parts += [atlas.view.lower()] if atlas.view != NEUTRAL else []
+    return "-".join([*parts, st.session_state.get("atlas_lang", "")]) + f".{extension}"
+
+
 def warn(key: str, **values) -> None:
     """A short message about a bad setting, with the user's values shown as typed."""
     escaped = {name: escape(str(value)[:40]) for name, value in values.items()}

@@ -3,6 +3,7 @@
     python -m geo check
     python -m geo export --year 1905 --format png --out map.png [--lang ko] [--size a4] [--bounds W,S,E,N]
     python -m geo export --year 1875 --compare 1945 --format pdf --out compare.pdf
+    python -m geo export --year 1956 --compare 1956 --view jp --compare-view ru --format png --out views.png
     python -m geo export --format html --out atlas.html
 
 ``check`` prints every problem in the data files, one per line (``file, record: reason``),
@@ -54,6 +55,12 @@ def parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     exporting.add_argument("--bounds", metavar="W,S,E,N",
                            help="the area to show (png and pdf), west,south,east,north in degrees, e.g. "
                                 "141,45.5,144.5,48.5 (default: the whole map, 139,41,163,56)")
+    exporting.add_argument("--view", default="neutral", metavar="neutral|jp|ru",
+                           help="whose map: the atlas's neutral map (default), or the islands as Japan's (jp) or "
+                                "Russia's (ru) own maps draw them; data/viewpoints.yaml")
+    exporting.add_argument("--compare-view", metavar="neutral|jp|ru",
+                           help="whose map the --compare year shows (default: --view), e.g. --view jp "
+                                "--compare-view ru for one year as each side draws it")
     exporting.add_argument("--lang", default=None, metavar="CODE",
                            help="language of the text, a code of data/languages.yaml (default: the first, ko)")
     exporting.add_argument("--size", metavar="slide|a4|WxH",
@@ -83,11 +90,24 @@ def check_data() -> int:
     return 0
 
 
-def _checked(args: argparse.Namespace, atlas: Atlas, complain) -> tuple[str, tuple[int, int] | None, tuple | None]:
-    """What argparse cannot check alone: the years and language against the data, the size,
-    the area, and the output folder.  Returns the language, the size in pixels and the area
-    (degrees, EPSG:4326; None for the whole map)."""
+def _viewed(atlas: Atlas, option: str, view: str, complain) -> Atlas:
+    try:
+        return atlas.viewed(view)
+    except ValueError:
+        complain(f"argument {option}: {view!r} is not one of {', '.join(v.lower() for v in atlas.viewpoints)}")
+
+
+def _checked(args: argparse.Namespace, atlas: Atlas, complain) -> tuple[str, tuple[int, int] | None, tuple | None,
+                                                                      tuple[Atlas, Atlas]]:
+    """What argparse cannot check alone: the years, language and viewpoints against the data,
+    the size, the area, and the output folder.  Returns the language, the size in pixels, the
+    area (degrees, EPSG:4326; None for the whole map) and the snapshot as each map's
+    viewpoint draws it (--view, and --compare-view for the --compare year)."""
     lang = args.lang or atlas.language_codes[0]
+    views = (_viewed(atlas, "--view", args.view, complain),
+             _viewed(atlas, "--compare-view", args.compare_view or args.view, complain))
+    if args.compare_view is not None and args.compare is None:
+        complain("--compare-view needs --compare (the year it shows)")
     if lang not in atlas.language_codes:
         complain(f"argument --lang: {lang!r} is not one of {', '.join(atlas.language_codes)}")
     if args.format in NEEDS_YEAR:
@@ -121,17 +141,18 @@ def _checked(args: argparse.Namespace, atlas: Atlas, complain) -> tuple[str, tup
         complain(f"argument --out: the folder {args.out.parent} does not exist")
     if args.out.is_dir():
         complain(f"argument --out: {args.out} is a folder; give a file name such as map.{args.format}")
-    return lang, size, area
+    return lang, size, area, views
 
 
-def _content(args: argparse.Namespace, atlas: Atlas, lang: str, size: tuple[int, int] | None,
+def _content(args: argparse.Namespace, views: tuple[Atlas, Atlas], lang: str, size: tuple[int, int] | None,
              area: tuple | None) -> bytes:
+    atlas, other = views
     if args.format == "png" and args.compare is not None:
-        return export.compare_png(atlas, args.year, args.compare, lang, size or export.SIZES["slide"], area)
+        return export.compare_png(atlas, args.year, args.compare, lang, size or export.SIZES["slide"], area, other)
     if args.format == "png":
         return export.png(atlas, args.year, lang, size or export.SIZES["slide"], area)
     if args.format == "pdf" and args.compare is not None:
-        return export.compare_pdf(atlas, args.year, args.compare, lang, area)
+        return export.compare_pdf(atlas, args.year, args.compare, lang, area, other)
     if args.format == "pdf":
         return export.pdf(atlas, args.year, lang, area)
     if args.format == "gif":
@@ -161,8 +182,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         atlas = current()
-        lang, size, area = _checked(args, atlas, commands[args.command].error)
-        content = _content(args, atlas, lang, size, area)
+        lang, size, area, views = _checked(args, atlas, commands[args.command].error)
+        content = _content(args, views, lang, size, area)
         _write(args.out, content)
     except DataError as error:
         print(f"python -m geo {args.command}: the data has problems (python -m geo check lists them):\n{error}",

@@ -30,11 +30,12 @@ from pypdf.generic import NameObject, TextStringObject
 from pypdf.xmp import XmpInformation
 
 from .model import Atlas
+from .model.atlas import NEUTRAL
 from .printing import layout
 from .printing import static_map as render
 from .text import Localizer
 from .text.map_in_words import map_in_words
-from .text.year_panel import differences
+from .text.year_panel import comparison_heading, differences
 from .web.offline import offline_atlas
 
 SIZES = {"slide": (1920, 1080), "a4": (2480, 3508)}  # A4 at 300 dpi
@@ -98,10 +99,13 @@ def bounds(spec: str) -> tuple[float, float, float, float]:
 
 def _title(year: int, say: Localizer) -> str:
     """The title of the picture and handout of ``year``: the year as the page prints it, and
-    its treaty (e.g. '1905년 · 포츠머스 조약', '1905 · Treaty of Portsmouth')."""
+    its treaty (e.g. '1905년 · 포츠머스 조약', '1905 · Treaty of Portsmouth'), then whose map it
+    is where it is not the neutral one ('1960 · No treaty drew this line · As Japan's maps
+    draw it')."""
     period = say.atlas.period_at(year)
     what = say.text(say.atlas.treaty(period.treaty).title) if period.treaty else say.message("export_no_treaty")
-    return f"{say.message('export_year', year=year)} · {what}"
+    view = "" if say.atlas.view == NEUTRAL else f" · {say.text(say.atlas.viewpoint.name)}"
+    return f"{say.message('export_year', year=year)} · {what}{view}"
 
 
 def _rgb(figure: Figure) -> Image.Image:
@@ -156,7 +160,7 @@ def _png_file(figure: Figure, lang: str, chunks: dict[str, str]) -> bytes:
 
 
 def compare_png(atlas: Atlas, year: int, other: int, lang: str, size_px: tuple[int, int] = SIZES["slide"],
-                bounds=None) -> bytes:
+                bounds=None, other_atlas: Atlas | None = None) -> bytes:
     """The slide comparing two years: both maps side by side (the same area), each under
     its year and treaty, one legend, what changed from ``year`` to ``other`` (as the compare
     page says it), and the attribution.
@@ -177,6 +181,9 @@ def compare_png(atlas: Atlas, year: int, other: int, lang: str, size_px: tuple[i
     bounds : (float, float, float, float), optional
         West, south, east and north of the area both maps show, in degrees (EPSG:4326);
         default the whole map.
+    other_atlas : Atlas, optional
+        The snapshot as the right map's viewpoint draws it (see :meth:`Atlas.viewed`);
+        default ``atlas``, whose viewpoint the left map shows.
 
     Returns
     -------
@@ -188,14 +195,14 @@ def compare_png(atlas: Atlas, year: int, other: int, lang: str, size_px: tuple[i
     ValueError
         If a year is before the first period, or ``bounds`` is not an area of the map.
     """
-    say = Localizer(atlas, lang)
-    figure = layout.comparison_picture(year, other, say, *size_px, bounds=bounds)
-    return _png_file(figure, lang, {"Title": _compare_title(year, other, say),
+    say, say_other = Localizer(atlas, lang), Localizer(other_atlas or atlas, lang)
+    figure = layout.comparison_picture(year, other, say, *size_px, bounds=bounds, say_other=say_other)
+    return _png_file(figure, lang, {"Title": _compare_title(year, other, say, say_other),
                                     "Source": say.message("map_attribution"),
-                                    "Description": _compare_description(year, other, say)})
+                                    "Description": _compare_description(year, other, say, say_other)})
 
 
-def compare_pdf(atlas: Atlas, year: int, other: int, lang: str, bounds=None) -> bytes:
+def compare_pdf(atlas: Atlas, year: int, other: int, lang: str, bounds=None, other_atlas: Atlas | None = None) -> bytes:
     """The A4 landscape handout comparing two years: what :func:`compare_png` shows.
 
     Its metadata, as :func:`pdf`'s: the title says what changed from one year to the other,
@@ -211,6 +218,8 @@ def compare_pdf(atlas: Atlas, year: int, other: int, lang: str, bounds=None) -> 
     bounds : (float, float, float, float), optional
         West, south, east and north of the area both maps show, in degrees (EPSG:4326);
         default the whole map.
+    other_atlas : Atlas, optional
+        The snapshot as the right map's viewpoint draws it; default ``atlas``.
 
     Returns
     -------
@@ -222,24 +231,27 @@ def compare_pdf(atlas: Atlas, year: int, other: int, lang: str, bounds=None) -> 
     ValueError
         If a year is before the first period, or ``bounds`` is not an area of the map.
     """
-    say = Localizer(atlas, lang)
-    about = {"Title": _compare_title(year, other, say), "Author": say.message("app_title"),
+    say, say_other = Localizer(atlas, lang), Localizer(other_atlas or atlas, lang)
+    about = {"Title": _compare_title(year, other, say, say_other), "Author": say.message("app_title"),
              "Subject": " / ".join(say.text(atlas.period_at(shown).title) for shown in (year, other))}
     out = io.BytesIO()
-    layout.comparison_handout(year, other, say, bounds=bounds).savefig(out, format="pdf", metadata=about)
+    layout.comparison_handout(year, other, say, bounds=bounds, say_other=say_other).savefig(out, format="pdf",
+                                                                                         metadata=about)
     return _label_pdf(out.getvalue(), about, lang)
 
 
-def _compare_title(year: int, other: int, say: Localizer) -> str:
+def _compare_title(year: int, other: int, say: Localizer, say_other: Localizer) -> str:
     """e.g. 'What changed from 1875 to 1945 · 1875 · Treaty of Saint Petersburg / 1945 · No treaty drew this line'."""
-    return f"{say.message('compare_changes', first=year, second=other)} · {_title(year, say)} / {_title(other, say)}"
+    return (f"{comparison_heading(year, other, say, say_other)} · {_title(year, say)} / "
+            f"{_title(other, say_other)}")
 
 
-def _compare_description(year: int, other: int, say: Localizer) -> str:
+def _compare_description(year: int, other: int, say: Localizer, say_other: Localizer) -> str:
     """The comparison's alternative text: each map in words, then what changed."""
-    changed = differences(say.atlas, year, other, say) or [say.message("compare_no_change")]
-    return "\n\n".join([map_in_words(say.atlas, year, say).text(), map_in_words(say.atlas, other, say).text(),
-                         say.message("compare_changes", first=year, second=other) + "\n" + "\n".join(changed)])
+    changed = differences(say.atlas, year, other, say, say_other.atlas) or [say.message("compare_no_change")]
+    return "\n\n".join([map_in_words(say.atlas, year, say).text(),
+                         map_in_words(say_other.atlas, other, say_other).text(),
+                         comparison_heading(year, other, say, say_other) + "\n" + "\n".join(changed)])
 
 
 def pdf(atlas: Atlas, year: int, lang: str, bounds=None) -> bytes:

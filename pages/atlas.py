@@ -53,12 +53,10 @@ def download_buttons(year: int, bounds: tuple[float, float, float, float] | None
     except ValueError:  # panned off the map: the picture shows the whole map
         bounds = None
     downloads = [
-        ("download_png", lambda: picture(atlas, atlas.version, year, lang, bounds), f"atlas-{year}-{lang}.png",
-         "image/png"),
-        ("download_pdf", lambda: handout(atlas, atlas.version, year, lang), f"atlas-{year}-{lang}.pdf",
-         "application/pdf"),
-        ("download_gif", lambda: animation(atlas, atlas.version, lang), f"atlas-periods-{lang}.gif", "image/gif"),
-        ("download_html", lambda: offline_atlas(atlas, atlas.version, lang), f"atlas-{lang}.html", "text/html"),
+        ("download_png", lambda: picture(atlas, atlas.version, year, lang, bounds), ("png", year), "image/png"),
+        ("download_pdf", lambda: handout(atlas, atlas.version, year, lang), ("pdf", year), "application/pdf"),
+        ("download_gif", lambda: animation(atlas, atlas.version, lang), ("gif", "periods"), "image/gif"),
+        ("download_html", lambda: offline_atlas(atlas, atlas.version, lang), ("html", None), "text/html"),
     ]
     # The buttons are made only while the popover is open: a step of the slider sends one
     # element, not five.
@@ -66,9 +64,9 @@ def download_buttons(year: int, bounds: tuple[float, float, float, float] | None
                          on_change=player.stop)
     if popover.open:
         with popover:
-            for label, data, file_name, mime in downloads:
-                st.download_button(say.message(label), data, file_name, mime, key=label, on_click="ignore",
-                                   help=say.message(f"{label}_help"), width="stretch")
+            for label, data, (extension, shown), mime in downloads:
+                st.download_button(say.message(label), data, widgets.file_name(extension, (atlas, shown)), mime,
+                                   key=label, on_click="ignore", help=say.message(f"{label}_help"), width="stretch")
                 if label == "download_png":
                     st.caption(say.message("download_png_view"))
                     # Beside the picture, its alt text, for a slide or document to carry (copy button).

@@ -11,7 +11,7 @@ from geo.text import Localizer
 from geo.text.map_in_words import map_in_words
 from geo.text.markdown import bullets, escape
 from geo.text.viewpoint import viewpoint_markdown
-from geo.text.year_panel import differences, year_markdown
+from geo.text.year_panel import comparison_heading, differences, year_markdown
 
 widgets.page_setup()
 first, last = widgets.year_range()
@@ -57,25 +57,28 @@ def view_switches(say: Localizer) -> None:
 # A comparison takes 1–3 s to make: made only while the downloads are open, then kept per
 # version of the data (``_atlas`` is not hashed; its ``version`` is), years and language.
 @st.cache_data(max_entries=16, show_spinner=False)
-def slide(_atlas, version: str, year: int, other: int, lang: str) -> bytes:
-    return export.compare_png(_atlas, year, other, lang)
+def slide(_atlas, _other_atlas, versions: tuple[str, str], year: int, other: int, lang: str) -> bytes:
+    return export.compare_png(_atlas, year, other, lang, other_atlas=_other_atlas)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def handout(_atlas, version: str, year: int, other: int, lang: str) -> bytes:
-    return export.compare_pdf(_atlas, year, other, lang)
+def handout(_atlas, _other_atlas, versions: tuple[str, str], year: int, other: int, lang: str) -> bytes:
+    return export.compare_pdf(_atlas, year, other, lang, other_atlas=_other_atlas)
 
 
-def download_buttons(one: int, other: int) -> None:
-    """The comparison as a slide and a handout, each made when its button is clicked; the
-    buttons are sent only while the popover is open."""
+def download_buttons(one: int, other: int, right: Localizer) -> None:
+    """The comparison as a slide and a handout, each map as its side's viewpoint draws it
+    (``right`` the right map's words), each made when its button is clicked; the buttons are
+    sent only while the popover is open."""
     say = widgets.say()
-    atlas, lang = say.atlas, say.lang
+    atlas, other_atlas, lang = say.atlas, right.atlas, say.lang
+    versions = (atlas.version, other_atlas.version)
+    maps = ((atlas, one), (other_atlas, other))
     downloads = [
-        ("download_compare_png", lambda: slide(atlas, atlas.version, one, other, lang),
-         f"atlas-{one}-{other}-{lang}.png", "image/png"),
-        ("download_compare_pdf", lambda: handout(atlas, atlas.version, one, other, lang),
-         f"atlas-{one}-{other}-{lang}.pdf", "application/pdf"),
+        ("download_compare_png", lambda: slide(atlas, other_atlas, versions, one, other, lang),
+         widgets.file_name("png", *maps), "image/png"),
+        ("download_compare_pdf", lambda: handout(atlas, other_atlas, versions, one, other, lang),
+         widgets.file_name("pdf", *maps), "application/pdf"),
     ]
     popover = st.popover(say.message("compare_downloads"), icon=":material/download:", key="compare_downloads",
                          on_change="rerun")
@@ -107,10 +110,10 @@ def comparison() -> None:
                 st.markdown(viewpoint_markdown(words.atlas, years[key], words))
             st.markdown(in_words.markdown())
     one, other = years["year"], years["compare"]
-    st.subheader(say.message("compare_changes", first=one, second=other))
+    st.subheader(comparison_heading(one, other, say, sides["compare"]))
     changed = differences(say.atlas, one, other, say, sides["compare"].atlas)
     st.markdown(bullets([escape(line) for line in changed]) if changed else say.message("compare_no_change"))
-    download_buttons(one, other)
+    download_buttons(one, other, sides["compare"])
     if say.atlas.period_at(one).treaty == say.atlas.period_at(other).treaty:
         st.caption(say.message("compare_same_treaty"))
     for column, year, words in zip(st.columns(2, gap="medium"), (one, other), sides.values()):

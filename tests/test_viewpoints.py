@@ -18,12 +18,16 @@ viewpoints cite, not read from data/viewpoints.yaml:
 * Before 1945 both sides' maps follow the treaties: the neutral map.
 """
 
+import io
 import json
 
 import geopandas as gpd
+import numpy as np
 import pytest
 import shapely
 from browser import PAGES, map_texts, open_app, read_markdown, running_server  # noqa: F401
+from matplotlib.colors import to_rgb
+from PIL import Image
 from places import (
     FIRST_KURIL_STRAIT,
     FRIZA_STRAIT,
@@ -39,8 +43,14 @@ from places import (
     YUZHNO_SAKHALINSK,
     ZELYONY,
 )
+from test_app import downloads  # noqa: F401
+from test_export import run_cli
+from test_export_bounds import TO_MAP
 
 import geo
+from geo import export
+from geo.printing import layout
+from geo.style import HOLDER_FILL
 from geo.text import Localizer
 from geo.text.map_in_words import map_in_words
 from geo.text.markdown import escape
@@ -209,3 +219,76 @@ def test_the_compare_pages_left_switch_is_the_sidebars_viewpoint():
     left, right = app.get("component_instance")
     assert "Belonging undetermined" not in map_tooltips(left) and "Belonging undetermined" in map_tooltips(right)
     assert not app.warning  # no warning about a widget set both ways
+
+
+# --- Exports: every file draws, names and describes the viewpoint ---------------------------------
+
+def colour_at(png: bytes, figure_axes, place, height) -> np.ndarray:
+    """The picture's pixels around ``place`` on the map drawn on ``figure_axes``."""
+    x, y = figure_axes.transData.transform(TO_MAP.transform(*place))
+    row, column = round(height - y), round(x)
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))[row - 3:row + 4, column - 3:column + 4]
+
+
+def share_of(pixels: np.ndarray, colour: str) -> float:
+    return float(np.all(pixels == np.round(np.array(to_rgb(colour)) * 255), axis=-1).mean())
+
+
+@pytest.mark.parametrize("view, holder", [("JP", "undetermined"), ("RU", "RU"), ("neutral", "RU")])
+def test_the_picture_of_1960_draws_yuzhno_sakhalinsk_as_the_viewpoint_does(view, holder):
+    atlas = geo.current().viewed(view)
+    say = Localizer(atlas, "en")
+    figure = layout.picture(1960, say, 960, 540)
+    png = export.png(atlas, 1960, "en", (960, 540))
+    (ax,) = figure.axes
+    assert share_of(colour_at(png, ax, YUZHNO_SAKHALINSK, 540), HOLDER_FILL[holder]) > 0.5
+    info = Image.open(io.BytesIO(png)).text
+    if view == "JP":
+        assert info["Title"] == "1960 · No treaty drew this line · As Japan's maps draw it"
+        assert "Belonging undetermined: Kuril Islands from Shumshu to Urup" in info["Description"]
+    assert f"Shown: {say.text(atlas.viewpoint.name)}." in {t.get_text() for t in figure.texts}
+
+
+def test_the_comparison_slide_puts_japans_map_beside_russias():
+    atlas = geo.current()
+    japan, russia = atlas.viewed("JP"), atlas.viewed("RU")
+    figure = layout.comparison_picture(1956, 1956, Localizer(japan, "en"), 1280, 720, say_other=Localizer(russia, "en"))
+    png = export.compare_png(japan, 1956, 1956, "en", (1280, 720), other_atlas=russia)
+    for ax, holder in zip(figure.axes, ("undetermined", "RU")):
+        assert share_of(colour_at(png, ax, YUZHNO_SAKHALINSK, 720), HOLDER_FILL[holder]) > 0.5
+    texts = {t.get_text() for t in figure.texts}
+    assert {"Shown: As Japan's maps draw it.", "Shown: As Russia's maps draw it."} <= texts
+    assert "1956 on two maps: As Japan's maps draw it / As Russia's maps draw it" in texts
+    assert any(t.startswith("•") and "Kunashir (Kunashiri): Held by Japan → Held by USSR" in t for t in texts)
+
+
+def test_the_command_line_draws_a_viewpoint_and_explains_a_wrong_one(tmp_path):
+    out = tmp_path / "views.png"
+    result = run_cli("export", "--year", "1956", "--compare", "1956", "--view", "JP", "--compare-view", "ru",
+                     "--format", "png", "--lang", "en", "--size", "960x540", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert Image.open(out).text["Title"] == ("1956 on two maps: As Japan's maps draw it / As Russia's maps draw it · "
+                                             "1956 · No treaty drew this line · As Japan's maps draw it / "
+                                             "1956 · No treaty drew this line · As Russia's maps draw it")
+    for args, message in ((["--view", "cn"], "argument --view: 'cn' is not one of neutral, jp, ru"),
+                          (["--compare-view", "ru"], "--compare-view needs --compare")):
+        result = run_cli("export", "--year", "1956", "--format", "png", *args, "--out", str(tmp_path / "x.png"))
+        assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.usefixtures("running_server")
+def test_the_downloads_draw_the_viewpoint_shown_and_say_so_in_their_names(request):
+    files = request.getfixturevalue("downloads")
+    app = open_app(year="1960", view="jp")
+    app.session_state["downloads"] = True  # the popover opened: its buttons are made
+    app.run()
+    assert {"atlas-1960-jp-en.png", "atlas-1960-jp-en.pdf", "atlas-periods-jp-en.gif",
+            "atlas-jp-en.html"} <= set(files)
+    picture = Image.open(io.BytesIO(files["atlas-1960-jp-en.png"]()))
+    assert picture.text["Title"] == "1960 · No treaty drew this line · As Japan's maps draw it"
+    app = open_app("pages/compare.py", year="1956", compare="1956", view="jp", compare_view="ru")
+    app.session_state["compare_downloads"] = True
+    app.run()
+    slide = Image.open(io.BytesIO(files["atlas-1956-jp-1956-ru-en.png"]()))
+    assert slide.text["Title"].startswith("1956 on two maps: As Japan's maps draw it / As Russia's maps draw it")

@@ -23,7 +23,7 @@ from matplotlib.lines import Line2D
 
 from geo.text import Localizer
 from geo.text.quotation import passages
-from geo.text.year_panel import differences
+from geo.text.year_panel import comparison_heading, differences
 
 from . import fonts
 from . import static_map as render
@@ -126,6 +126,8 @@ def _map_bottom(ax) -> float:
 
 
 def _title(column: _Column, year: int, say: Localizer, scale: float = 1.0) -> None:
+    """The year, the treaty behind its border, the period, and whose map it is (the
+    viewpoint ``say.atlas`` draws)."""
     period = say.atlas.period_at(year)
     column.text(say.message("export_year", year=year), 44 * scale, weight=fonts.BOLD, gap=GAP / 2)
     if period.treaty:
@@ -135,7 +137,9 @@ def _title(column: _Column, year: int, say: Localizer, scale: float = 1.0) -> No
     else:
         heading = say.message("export_no_treaty")
     column.text(heading, 18 * scale, weight=fonts.BOLD, gap=GAP / 2)
-    column.text(say.text(period.title), 15 * scale, color=render.MUTED, gap=GAP * 2)
+    column.text(say.text(period.title), 15 * scale, color=render.MUTED, gap=GAP / 2)
+    column.text(say.message("view_shown", view=say.text(say.atlas.viewpoint.name)), 13 * scale, weight=fonts.BOLD,
+                gap=GAP * 2)
 
 
 def picture(year: int, say: Localizer, width_px: int, height_px: int, bounds=None) -> Figure:
@@ -190,40 +194,42 @@ def handout(year: int, say: Localizer, bounds=None) -> Figure:
 
 
 def comparison_picture(year: int, other: int, say: Localizer, width_px: int, height_px: int,
-                       bounds=None) -> Figure:
+                       bounds=None, say_other: Localizer | None = None) -> Figure:
     """The slide comparing ``year`` with ``other`` (see :func:`_comparison`), ``width_px`` by
     ``height_px`` pixels."""
     dpi = min(width_px, height_px) / SHORT_SIDE_INCHES
-    return _comparison(year, other, say, _figure(width_px / dpi, height_px / dpi, dpi), bounds)
+    return _comparison(year, other, say, _figure(width_px / dpi, height_px / dpi, dpi), bounds, say_other or say)
 
 
-def comparison_handout(year: int, other: int, say: Localizer, bounds=None) -> Figure:
+def comparison_handout(year: int, other: int, say: Localizer, bounds=None,
+                       say_other: Localizer | None = None) -> Figure:
     """The A4 handout comparing ``year`` with ``other`` (see :func:`_comparison`), in
     landscape: two maps side by side are wider than they are tall."""
-    return _comparison(year, other, say, _figure(A4_INCHES[1], A4_INCHES[0], 100), bounds)
+    return _comparison(year, other, say, _figure(A4_INCHES[1], A4_INCHES[0], 100), bounds, say_other or say)
 
 
-def _comparison(year: int, other: int, say: Localizer, figure: Figure, bounds) -> Figure:
-    """Both years' maps side by side, of the same area, each under its year, treaty and
-    period; below them one legend for both and what changed from ``year`` to ``other``
+def _comparison(year: int, other: int, say: Localizer, figure: Figure, bounds, say_other: Localizer) -> Figure:
+    """Both years' maps side by side, of the same area, each under its year, treaty, period
+    and viewpoint (``say.atlas``'s on the left, ``say_other.atlas``'s on the right); below
+    them one legend for both and what changed from the one map to the other
     (:func:`geo.text.year_panel.differences`, as on the compare page); the attribution at the
     foot."""
     width, height = figure.get_size_inches()
     half = (width - 3 * MARGIN) / 2
+    sides = ((year, say), (other, say_other))
     titles = [_Column(figure, MARGIN + i * (half + MARGIN), height - MARGIN, half) for i in range(2)]
-    for column, shown in zip(titles, (year, other)):
-        _title(column, shown, say, scale=0.6)
+    for column, (shown, words) in zip(titles, sides):
+        _title(column, shown, words, scale=0.6)
     attribution = _Column(figure, MARGIN, height, width - 2 * MARGIN)
     attribution.text(say.message("map_attribution"), 8, color=render.MUTED)
     attribution.move_bottom_to(MARGIN)
 
     below = _Column(figure, MARGIN, height, width - 2 * MARGIN)
     # One legend: each entry once, a state named differently in the two years under both names.
-    handles = {handle.get_label(): handle
-               for shown in (year, other) for handle in render.legend_handles(shown, say)}
+    handles = {handle.get_label(): handle for shown, words in sides for handle in render.legend_handles(shown, words)}
     below.legend(list(handles.values()), 10, columns=4, gap=GAP * 2)
-    below.text(say.message("compare_changes", first=year, second=other), 12, weight=fonts.BOLD)
-    changed = differences(say.atlas, year, other, say)
+    below.text(comparison_heading(year, other, say, say_other), 12, weight=fonts.BOLD)
+    changed = differences(say.atlas, year, other, say, say_other.atlas)
     for line in changed or [say.message("compare_no_change")]:
         below.text(f"•{NO_BREAK}{line}" if changed else line, 10, gap=GAP / 3)
     top = min(column.top for column in titles)
@@ -231,8 +237,8 @@ def _comparison(year: int, other: int, say: Localizer, figure: Figure, bounds) -
     axes = [_map_axes(figure, column.left, attribution.start + below.height + 2 * GAP, half, room)
             for column in titles]
     below.move_to(min(_map_bottom(ax) for ax in axes) - GAP)
-    for ax, shown in zip(axes, (year, other)):
-        render.draw_map(ax, shown, say, bounds)
+    for ax, (shown, words) in zip(axes, sides):
+        render.draw_map(ax, shown, words, bounds)
     return figure
 
 

@@ -53,6 +53,7 @@ MESSAGES: dict[str, frozenset[str]] = {key: frozenset(names) for key, names in {
     "compare_downloads": (), "download_compare_png": (), "download_compare_png_help": (),
     "download_compare_pdf": (), "download_compare_pdf_help": (),
     "compare_title": (), "compare_intro": (), "compare_year": (), "compare_changes": ("first", "second"),
+    "compare_views": ("year", "first", "second"),
     "compare_no_change": (), "compare_same_treaty": (),
 }.items()}
 

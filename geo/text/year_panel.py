@@ -138,6 +138,18 @@ def differences(atlas: Atlas, year_a: int, year_b: int, say: Localizer, atlas_b:
     return _holding_changes(atlas, (atlas.period_at(year_a), year_a), (atlas_b.period_at(year_b), year_b), say)
 
 
+def comparison_heading(year_a: int, year_b: int, say: Localizer, say_b: Localizer | None = None) -> str:
+    """The heading over what differs between the map of ``year_a`` (as ``say.atlas``'s
+    viewpoint draws it) and the map of ``year_b`` (as ``say_b.atlas``'s does): "What changed
+    from 1875 to 1945", or, for one year as two viewpoints draw it, "1956 on two maps: As
+    Japan's maps draw it / As Russia's maps draw it"."""
+    view_b = (say_b or say).atlas.viewpoint
+    if year_a == year_b and view_b != say.atlas.viewpoint:
+        return say.message("compare_views", year=year_a, first=say.text(say.atlas.viewpoint.name),
+                           second=say.text(view_b.name))
+    return say.message("compare_changes", first=year_a, second=year_b)
+
+
 def year_markdown(atlas: Atlas, year: int, say: Localizer) -> str:
     """Everything the panel beside the map says about ``year``: the treaty first (or what the
     line rests on), then the period, what changed, the milestones reached and the sources."""
