@@ -240,7 +240,7 @@ def _names_from_url() -> str:
 
 def _view_from_url(snapshot: geo.Atlas) -> str:
     raw = st.query_params.get("view")
-    if raw is None:
+    if not raw:  # none, or an empty ?view=: the neutral map, as with no setting
         return NEUTRAL
     try:
         return snapshot.view_id(raw)

@@ -38,7 +38,7 @@ def view_switches(say: Localizer) -> None:
     if "compare_view" not in st.session_state:
         raw = st.query_params.get("compare_view")
         lowered = {view.lower(): view for view in views}
-        if raw is not None and raw.lower() not in lowered:
+        if raw and raw.lower() not in lowered:
             widgets.warn("bad_choice", value=raw)
         st.session_state["compare_view"] = lowered.get((raw or "").lower(), say.atlas.view)
         keep_compare_view()
@@ -47,11 +47,11 @@ def view_switches(say: Localizer) -> None:
     def name(view: str) -> str:
         return say.text(say.atlas.viewpoints[view].name)
 
+    # Drop-down lists: three long names side by side would not fit half a projector's width.
     left, right = st.columns(2, gap="medium")
-    left.segmented_control(say.message("viewpoint"), views, key="left_view", required=True, format_func=name,
-                           on_change=follow_left_view)
-    right.segmented_control(say.message("viewpoint"), views, key="compare_view", required=True, format_func=name,
-                            on_change=keep_compare_view)
+    left.selectbox(say.message("viewpoint"), views, key="left_view", format_func=name, on_change=follow_left_view)
+    right.selectbox(say.message("viewpoint"), views, key="compare_view", format_func=name,
+                    on_change=keep_compare_view)
 
 
 # A comparison takes 1–3 s to make: made only while the downloads are open, then kept per

@@ -105,7 +105,8 @@ def test_an_interface_string_the_code_needs_is_missing(data_copy):
 
 
 DATA_FILES = ["languages.yaml", "ui.yaml", "states.yaml", "areas.yaml", "islands.csv", "coastline.geojson",
-              "periods.yaml", "treaties.yaml", "events.yaml", "dispute.yaml", "datasets.yaml", "borders.geojson"]
+              "periods.yaml", "treaties.yaml", "events.yaml", "dispute.yaml", "datasets.yaml", "borders.geojson",
+              "viewpoints.yaml"]
 
 
 @pytest.mark.parametrize("file", DATA_FILES)
@@ -172,6 +173,30 @@ def test_a_file_that_is_not_text(data_copy):
 ])
 def test_a_bad_field_names_the_record(file, old, new, expected, data_copy):
     edit(data_copy / file, old, new)
+    found = problems()
+    assert any(p.startswith(expected) for p in found), found
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("      holders:\n        sakhalin_south: undetermined\n        north_kurils: undetermined\n        iturup: JP",
+     "      holders:\n        sakhalin_south: undetermined\n        north_kurils: undetermined\n        iturup: XX",
+     "viewpoints.yaml, viewpoint JP: rules.2.holders.iturup: "),
+    ("        iturup: JP\n        kunashir: JP", "        iturup: JP\n        kurils: JP",
+     "viewpoints.yaml, viewpoint JP, rule from 1956: unknown area 'kurils' (not in areas.yaml)"),
+    ("jp_view_friza_strait]", "jp_view_friza]",
+     "viewpoints.yaml, viewpoint JP, rule from 1956: line 'jp_view_friza' is not in borders.geojson"),
+    ("lines: [ru_view_la_perouse,", "lines: [jp_view_la_perouse,",
+     "viewpoints.yaml, viewpoint RU, rule from 1945: line 'jp_view_la_perouse' is drawn by viewpoint JP only"),
+    ("      claims: {}\n      occupied: []", "      claims: {iturup: JP}\n      occupied: []",
+     "viewpoints.yaml, viewpoint JP, rule from 1956: claims.iturup: JP claims land this rule draws as JP"),
+    ("    - start: 1945\n      end: 1952", "    - start: 1700\n      end: 1952",
+     "viewpoints.yaml, viewpoint JP, rule from 1700: starts before the first period (1855)"),
+    ("    - start: 1952\n      end: 1956", "    - start: 1950\n      end: 1956",
+     "viewpoints.yaml, viewpoint JP: rules.1950: rules must be in time order and must not overlap"),
+    ("- id: RU\n", "- id: JP\n", "viewpoints.yaml, viewpoint JP: the id is used by an earlier record"),
+])
+def test_a_broken_viewpoint_names_the_viewpoint_and_its_rule(old, new, expected, data_copy):
+    edit(data_copy / "viewpoints.yaml", old, new)
     found = problems()
     assert any(p.startswith(expected) for p in found), found
 

@@ -3,15 +3,19 @@
 The expected holders, statuses and lines are written out by hand from the sources the
 viewpoints cite, not read from data/viewpoints.yaml:
 
-* Japan since the San Francisco treaty came into force (28 April 1952): MOFA's Q&A on the
-  Northern Territories (May 2003, https://www.mofa.go.jp/mofaj/area/hoppo/topic.html): the
-  final belonging of southern Sakhalin and the Kurils is undetermined; Tokyo Shoseki's atlas
-  FAQ (https://faq.tokyo-shoseki.co.jp/fa/customer/web/knowledge774.html): the four islands
+* Japan since February 1956: MOFA's Q&A on the Northern Territories (May 2003,
+  https://www.mofa.go.jp/mofaj/area/hoppo/topic.html): the final attribution of southern
+  Sakhalin and the Kurils is undetermined; Tokyo Shoseki's atlas FAQ
+  (https://faq.tokyo-shoseki.co.jp/fa/customer/web/knowledge774.html): the four islands
   Japan's, southern Sakhalin and the other Kurils unattributed and white, lines between
   Iturup and Urup, Shumshu and Kamchatka, Sakhalin and Hokkaido, and on 50°N.
-* Japan 1945–1952: Yoshida's speech at San Francisco (7 September 1951): the Kurils and South
-  Sakhalin "taken unilaterally by the Soviet Union", Habomai and Shikotan "still being
-  occupied by Soviet forces".
+* Japan from the treaty's entry into force (28 April 1952) to February 1956: the same
+  undetermined land, Iturup and Kunashir among it (JBpress,
+  https://jbpress.ismedia.jp/articles/-/34774?page=5: the government counted them among the
+  renounced Kurils until it changed its reading in February 1956); Habomai and Shikotan, "part
+  of Hokkaido", occupied by Soviet forces (Yoshida at San Francisco, 7 September 1951).
+* Japan 1945–1952: nothing renounced yet; the Kurils and South Sakhalin "taken unilaterally by
+  the Soviet Union", Habomai and Shikotan "still being occupied by Soviet forces" (Yoshida).
 * Russia since 1945: Zakharova (5 October 2016): the South Kurils belong to the Russian
   Federation, its sovereignty "not in question"; the 1946 decree incorporating southern
   Sakhalin and the Kurils.  No Japanese claim drawn.
@@ -74,8 +78,8 @@ def lines_near(year, view, place, km=12):
     return sorted(lines[lines.distance(spot) < km * 1000]["kind"])
 
 
-@pytest.mark.parametrize("year", [1952, 1956, 1993, 2026])
-def test_japans_maps_since_the_peace_treaty_leave_southern_sakhalin_and_the_kurils_undetermined(year):
+@pytest.mark.parametrize("year", [1956, 1993, 2026])
+def test_japans_maps_since_1956_leave_southern_sakhalin_and_the_kurils_undetermined(year):
     assert holders(year, RENOUNCED, "JP") == ["undetermined"] * 3
     assert holders(year, FOUR_ISLANDS, "JP") == ["JP"] * 4
     assert holders(year, (OKHA, WAKKANAI), "JP") == ["RU", "JP"]
@@ -88,13 +92,23 @@ def test_japans_maps_since_the_peace_treaty_leave_southern_sakhalin_and_the_kuri
     assert lines_near(year, "JP", GOYOMAI_STRAIT) == [], "no line between Hokkaido and the Habomai"
 
 
+@pytest.mark.parametrize("year", [1952, 1955])
+def test_japans_maps_from_the_peace_treaty_to_1956_count_iturup_and_kunashir_among_the_kurils(year):
+    assert holders(year, (*RENOUNCED, KURILSK, YUZHNO_KURILSK), "JP") == ["undetermined"] * 5
+    assert holders(year, (MALOKURILSKOYE, ZELYONY), "JP") == ["RU", "RU"]
+    land = geo.territories(year, view="JP").drop_duplicates("area").set_index("area")
+    assert land.loc[["shikotan", "habomai"], ["status", "claimed_by"]].values.tolist() == [["occupied", "JP"]] * 2
+    assert lines_near(year, "JP", FRIZA_STRAIT) == []
+    assert lines_near(year, "JP", FIFTIETH_PARALLEL) == ["undetermined_edge"]
+
+
 def test_japans_maps_before_the_peace_treaty_show_the_soviet_occupation():
     for year in (1945, 1948, 1951):
         assert holders(year, RENOUNCED + FOUR_ISLANDS, "JP") == ["RU"] * 7
-        land = geo.territories(year, view="JP").set_index("area")
-        occupied = set(land[land["status"] == "occupied"].index)
-        assert occupied == {"sakhalin_south", "north_kurils", "iturup", "kunashir", "shikotan", "habomai"}
-        assert land["claimed_by"].isna().all()
+        land = geo.territories(year, view="JP").drop_duplicates("area").set_index("area")
+        renounced_later = ["sakhalin_south", "north_kurils", "iturup", "kunashir", "shikotan", "habomai"]
+        assert set(land[land["status"] == "occupied"].index) == set(renounced_later)
+        assert set(land.loc[renounced_later, "claimed_by"]) == {"JP"}  # nothing renounced yet
 
 
 @pytest.mark.parametrize("year", [1945, 1956, 2026])
@@ -139,14 +153,21 @@ def test_the_text_beside_the_map_names_the_view_and_what_the_others_draw():
     assert escape("Iturup (Etorofu), Kunashir (Kunashiri), Shikotan and Habomai Islands: "
                   "Held by USSR · claimed by Japan") in text  # the neutral map's
     korean = viewpoint_markdown(atlas.viewed("RU"), 1950, Localizer(atlas, "ko"))
-    assert escape("지금 보는 지도: 러시아 지도의 표기.") in korean
+    assert escape("지금 보는 지도: 러시아 측 지도.") in korean
+    # What the others draw, worded as drawn, not as held.
+    assert escape("Attribution undetermined on these maps") not in text
+    assert escape("Kuril Islands from Shumshu to Urup, Iturup (Etorofu), Kunashir (Kunashiri), Shikotan, Habomai "
+                  "Islands and Sakhalin south of 50°N (Karafuto): USSR's territory on these maps") in text
 
 
 def test_the_map_in_words_follows_the_viewpoint():
     atlas = geo.current().viewed("JP")
     words = map_in_words(atlas, 1960, Localizer(atlas, "en")).text()
-    assert "Belonging undetermined: Kuril Islands from Shumshu to Urup and Sakhalin south of 50°N (Karafuto)" in words
-    assert "Line around land left undetermined (not a border): 50th parallel on Sakhalin" in words
+    assert ("Attribution undetermined on these maps: Kuril Islands from Shumshu to Urup and Sakhalin south of "
+            "50°N (Karafuto)") in words
+    assert "Japan's territory on these maps: Iturup (Etorofu), Kunashir (Kunashiri), Shikotan" in words
+    assert "Held by Japan" not in words.replace("Held by Japan: Hokkaido", "")  # Japan holds none of the four
+    assert "Edge of land left undetermined: 50th parallel on Sakhalin" in words
 
 
 # --- The app: the setting on every page, the map and the text beside it ---------------------------
@@ -173,8 +194,8 @@ def test_the_map_page_draws_and_tells_the_viewpoint_chosen():
     app = open_app(year="1960", view="jp")
     (component,) = app.get("component_instance")
     tooltips = map_tooltips(component)
-    assert "Belonging undetermined" in tooltips and "claimed by Japan" not in tooltips
-    assert "Line around land left undetermined (not a border)" in tooltips
+    assert "Attribution undetermined on these maps" in tooltips and "claimed by Japan" not in tooltips
+    assert "Edge of land left undetermined" in tooltips
     shown = "\n".join(read_markdown(m.value) for m in app.markdown)
     assert "Shown: As Japan's maps draw it." in shown
     # Switched to Russia's maps in the sidebar: the map, the words and the URL follow.
@@ -182,7 +203,7 @@ def test_the_map_page_draws_and_tells_the_viewpoint_chosen():
     assert app.query_params["view"] == "ru"
     (component,) = app.get("component_instance")
     tooltips = map_tooltips(component)
-    assert "Belonging undetermined" not in tooltips and "State border on Russia's maps" in tooltips
+    assert "undetermined" not in tooltips and "State border on Soviet and Russian maps" in tooltips
     assert "Shown: As Russia's maps draw it." in "\n".join(read_markdown(m.value) for m in app.markdown)
 
 
@@ -200,12 +221,13 @@ def test_the_compare_page_sets_each_sides_viewpoint():
     app = open_app("pages/compare.py", year="1956", compare="1956", view="jp", compare_view="ru")
     assert not app.exception, [e.value for e in app.exception]
     left, right = app.get("component_instance")
-    assert "Belonging undetermined" in map_tooltips(left)
-    assert "Belonging undetermined" not in map_tooltips(right) and "Held by USSR" in map_tooltips(right)
+    assert "Attribution undetermined on these maps" in map_tooltips(left)
+    assert "undetermined" not in map_tooltips(right) and "USSR's territory on these maps" in map_tooltips(right)
     shown = "\n".join(read_markdown(m.value) for m in app.markdown)
     assert "Shown: As Japan's maps draw it." in shown and "Shown: As Russia's maps draw it." in shown
     # What differs between 1956 as Japan draws it and 1956 as Russia does.
-    assert "Sakhalin south of 50°N (Karafuto): Belonging undetermined → Held by USSR" in shown
+    assert ("Sakhalin south of 50°N (Karafuto): Attribution undetermined on these maps → USSR's territory on "
+            "these maps") in shown
     assert app.query_params["compare_view"] == "ru"
 
 
@@ -213,11 +235,11 @@ def test_the_compare_page_sets_each_sides_viewpoint():
 def test_the_compare_pages_left_switch_is_the_sidebars_viewpoint():
     app = open_app("pages/compare.py", year="1956", compare="1956", view="jp")
     assert app.query_params["compare_view"] == "jp"  # the right map starts as the left one
-    app.segmented_control(key="left_view").set_value("RU").run()
+    app.selectbox(key="left_view").set_value("RU").run()
     assert not app.exception, [e.value for e in app.exception]
     assert app.sidebar.radio(key="view").value == "RU" and app.query_params["view"] == "ru"
     left, right = app.get("component_instance")
-    assert "Belonging undetermined" not in map_tooltips(left) and "Belonging undetermined" in map_tooltips(right)
+    assert "undetermined" not in map_tooltips(left) and "undetermined" in map_tooltips(right)
     assert not app.warning  # no warning about a widget set both ways
 
 
@@ -245,7 +267,7 @@ def test_the_picture_of_1960_draws_yuzhno_sakhalinsk_as_the_viewpoint_does(view,
     info = Image.open(io.BytesIO(png)).text
     if view == "JP":
         assert info["Title"] == "1960 · No treaty drew this line · As Japan's maps draw it"
-        assert "Belonging undetermined: Kuril Islands from Shumshu to Urup" in info["Description"]
+        assert "Attribution undetermined on these maps: Kuril Islands from Shumshu to Urup" in info["Description"]
     assert f"Shown: {say.text(atlas.viewpoint.name)}." in {t.get_text() for t in figure.texts}
 
 
@@ -259,7 +281,8 @@ def test_the_comparison_slide_puts_japans_map_beside_russias():
     texts = {t.get_text() for t in figure.texts}
     assert {"Shown: As Japan's maps draw it.", "Shown: As Russia's maps draw it."} <= texts
     assert "1956 on two maps: As Japan's maps draw it / As Russia's maps draw it" in texts
-    assert any(t.startswith("•") and "Kunashir (Kunashiri): Held by Japan → Held by USSR" in t for t in texts)
+    change = "Kunashir (Kunashiri): Japan's territory on these maps → USSR's territory on these maps"
+    assert any(t.startswith("•") and change in t for t in texts)
 
 
 def test_the_command_line_draws_a_viewpoint_and_explains_a_wrong_one(tmp_path):

@@ -644,9 +644,10 @@ def _check_references(reader: _Reader, areas: Mapping[str, Area], islands: Seque
 
 
 def _check_viewpoints(reader: _Reader, viewpoints: Mapping[str, Viewpoint], areas: Mapping[str, Area],
-                      lines: gpd.GeoDataFrame) -> None:
-    """Each viewpoint's rules name areas and lines that exist; each line a viewpoint alone
-    draws names that viewpoint, and only it draws the line."""
+                      lines: gpd.GeoDataFrame, periods: Sequence[Period]) -> None:
+    """Each viewpoint's rules fall within the atlas's years, name areas and lines that exist,
+    and draw no side claiming land it is drawn holding; each line a viewpoint alone draws
+    names that viewpoint, and only it draws the line."""
     if VIEWPOINTS_FILE in reader.unreadable or reader.invalid.get(VIEWPOINTS_FILE):
         return
     if NEUTRAL not in viewpoints:
@@ -658,9 +659,19 @@ def _check_viewpoints(reader: _Reader, viewpoints: Mapping[str, Viewpoint], area
         for rule in view.rules:
             record = f"viewpoint {view.id}, rule from {rule.start}"
             named = set(rule.holders) | set(rule.claims or ()) | set(rule.occupied or ())
+            if periods and rule.start < periods[0].start:
+                reader.report(VIEWPOINTS_FILE, record, f"starts before the first period ({periods[0].start})")
             if areas and AREAS_FILE not in reader.unreadable:
                 for area in sorted(named - set(areas)):
                     reader.report(VIEWPOINTS_FILE, record, f"unknown area {area!r} (not in {AREAS_FILE})")
+            for period in periods if not named - set(areas) else ():
+                if rule.start not in period and period.start not in rule:  # the two spans do not meet
+                    continue
+                drawn = {**period.holders, **rule.holders}
+                for area, side in (rule.claims or {}).items():
+                    if drawn.get(area) in (side, "undetermined"):
+                        reader.report(VIEWPOINTS_FILE, record, f"claims.{area}: {side} claims land this rule draws "
+                                                               f"as {drawn[area]} (period {period.id})")
             for line_id in rule.lines or () if lines_whole else ():
                 if line_id not in line_view:
                     reader.report(VIEWPOINTS_FILE, record, f"line {line_id!r} is not in {BORDERS_FILE}")
@@ -723,7 +734,7 @@ def build(folder: DataFolder) -> Atlas:
     viewpoints = {view.id: view for view in reader.records(VIEWPOINTS_FILE, "viewpoint", Viewpoint)}
     lines = _border_lines(reader)
     _check_references(reader, areas, islands, periods, treaties, events, dispute, lines, states)
-    _check_viewpoints(reader, viewpoints, areas, lines)
+    _check_viewpoints(reader, viewpoints, areas, lines, periods)
     land = None
     if coast is not None and islands and areas and not reader.problems:
         land = coastline.island_pieces(coast, islands, areas.values(), reader.problems)

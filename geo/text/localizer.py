@@ -17,6 +17,7 @@ from babel.core import negotiate_locale
 from babel.dates import format_interval, format_skeleton
 
 from geo.model import Atlas, Island, Quote, Translation
+from geo.model.atlas import NEUTRAL
 
 #: The CLDR skeleton for a date known to the day, the month or the year.
 SKELETONS = {"day": "yMMMMd", "month": "yMMMM", "year": "y"}
@@ -115,15 +116,23 @@ class Localizer:
         Empire" for ('RU', 1860), "USSR" for ('RU', 1950)."""
         return self.text(self.atlas.state_name(side, year))
 
-    def holding(self, holder: str, status: str, claimed_by: str | None, year: int) -> str:
+    def holding(self, holder: str, status: str, claimed_by: str | None, year: int, view: str | None = None) -> str:
         """Who held a piece of land at the end of ``year``, how, and who claimed it: "Held by the
         USSR · claimed by Japan" / "소련 실효 지배 · 일본 영유권 주장" (the language's own words,
-        from ``ui.yaml``: land another state claims is "held" in fact, not "administered")."""
+        from ``ui.yaml``: land another state claims is "held" in fact, not "administered").
+
+        In a viewpoint other than the neutral one (``view``, default this snapshot's), the
+        holding is how that side's maps draw the land, and says so: "Japan's territory on
+        these maps", never "Held by Japan" for land Japan does not hold."""
+        drawn = (view or self.atlas.view) != NEUTRAL
         if holder == "joint":
             return self.message("held_jointly", holders=" · ".join(self.state(side, year) for side in ("RU", "JP")))
         if holder == "undetermined":
-            return self.message("held_undetermined")
-        key = "held_by_occupied" if status == "occupied" else "held_by_disputed" if claimed_by else "held_by"
+            return self.message("drawn_undetermined")
+        if drawn:
+            key = "drawn_as_occupied" if status == "occupied" else "drawn_as"
+        else:
+            key = "held_by_occupied" if status == "occupied" else "held_by_disputed" if claimed_by else "held_by"
         text = self.message(key, holder=self.state(holder, year))
         if claimed_by:
             text += " · " + self.message("claimed_by", claimant=self.state(claimed_by, year))

@@ -44,7 +44,8 @@ def view_differences(atlas: Atlas, other: Atlas, year: int, say: Localizer) -> l
         holding = (drawn.holders[area_id], drawn.status(area_id), drawn.claims.get(area_id))
         if holding != (shown.holders[area_id], shown.status(area_id), shown.claims.get(area_id)):
             differing.setdefault(holding, []).append(area_id)
-    return [f"{format_list(land_names(atlas, area_ids, say), locale=say.locale)}: {say.holding(*holding, year)}"
+    return [f"{format_list(land_names(atlas, area_ids, say), locale=say.locale)}: "
+            f"{say.holding(*holding, year, other.view)}"
             for holding, area_ids in differing.items()]
 
 

@@ -88,10 +88,13 @@ def land_names(atlas: Atlas, area_ids: list[str], say: Localizer) -> list[str]:
     return names
 
 
-def _holding_changes(atlas: Atlas, before: tuple[Period, int], after: tuple[Period, int], say: Localizer) -> list[str]:
+def _holding_changes(atlas: Atlas, before: tuple[Period, int], after: tuple[Period, int], say: Localizer,
+                     views: tuple[str, str] | None = None) -> list[str]:
     """Each area held or claimed differently, as "area: before → after", each side named as it
-    was in its year; a whole whose parts changed alike is named once (:func:`land_names`).
+    was in its year, each holding worded for its viewpoint (``views``, default ``atlas``'s
+    for both); a whole whose parts changed alike is named once (:func:`land_names`).
     A state that only changed its name changed no hands: not listed."""
+    views = views or (atlas.view, atlas.view)
     def holding(period: Period, area: str) -> tuple:
         return period.holders[area], period.status(area), period.claims.get(area)
 
@@ -100,8 +103,8 @@ def _holding_changes(atlas: Atlas, before: tuple[Period, int], after: tuple[Peri
         old, new = holding(before[0], area_id), holding(after[0], area_id)
         if old != new:
             changed.setdefault((old, new), []).append(area_id)
-    return [say.message("area_change", area=name, before=say.holding(*old, before[1]),
-                        after=say.holding(*new, after[1]))
+    return [say.message("area_change", area=name, before=say.holding(*old, before[1], views[0]),
+                        after=say.holding(*new, after[1], views[1]))
             for (old, new), area_ids in changed.items() for name in land_names(atlas, area_ids, say)]
 
 
@@ -135,7 +138,8 @@ def differences(atlas: Atlas, year_a: int, year_b: int, say: Localizer, atlas_b:
         If a year is before the first period.
     """
     atlas_b = atlas if atlas_b is None else atlas_b
-    return _holding_changes(atlas, (atlas.period_at(year_a), year_a), (atlas_b.period_at(year_b), year_b), say)
+    return _holding_changes(atlas, (atlas.period_at(year_a), year_a), (atlas_b.period_at(year_b), year_b), say,
+                            (atlas.view, atlas_b.view))
 
 
 def comparison_heading(year_a: int, year_b: int, say: Localizer, say_b: Localizer | None = None) -> str:
