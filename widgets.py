@@ -173,6 +173,8 @@ PAGE_CSS = """
 /* A phone: the treaty years in one row that scrolls sideways, not rows pushing the map down. */
 @media (max-width: 640px) {
   .st-key-treaty_year [data-testid="stButtonGroup"] > div { flex-wrap: nowrap; overflow-x: auto; }
+  /* Each year keeps its width: squeezed into one row, the pills had shrunk to empty ovals. */
+  .st-key-treaty_year [data-testid="stButtonGroup"] > div > * { flex-shrink: 0; }
 }
 /* Printing: the page as a handout. Streamlit's app is a scroll box as high as the window,
    which would print as one page; the sidebar, the toolbar and the controls are not content. */

@@ -292,9 +292,11 @@ _CUT_LABELS = """() => {
   const cut = [];
   for (const element of document.querySelectorAll('button, label, [role=tab], [role=radio]')) {
     const label = element.innerText.trim();
-    if (!label || !element.checkVisibility()) continue;
+    // Out of sight: a phone's collapsed sidebar lies left of the window, squeezed to no width.
+    if (!label || !element.checkVisibility() || element.getBoundingClientRect().right <= 0) continue;
     for (const inner of [element, ...element.querySelectorAll('*')]) {
-      if (!inner.textContent.trim() || !inner.checkVisibility() || inner.clientWidth === 0) continue;
+      // A box squeezed to nothing counts (an inline element's widths are both 0: not counted).
+      if (!inner.textContent.trim() || !inner.checkVisibility()) continue;
       if (inner.scrollWidth > inner.clientWidth + 1) {
         cut.push(`«${label.replace(/\\s+/g, ' ').slice(0, 40)}» (${inner.tagName.toLowerCase()}: text `
                  + `${inner.scrollWidth} px wide in a ${inner.clientWidth} px box)`);
