@@ -316,21 +316,21 @@ def draw_map(ax: Axes, year: int, say: Localizer, bounds=None) -> None:
     # than half of a picture's time).
 
     sea = ax.add_artist(PathPatch(polygon_path([visible]), facecolor=SEA, edgecolor=MUTED, linewidth=0.8, zorder=0,
-                                 gid=class_gid("sea")))
+                                  gid=class_gid("sea")))
     _graticule(ax, sea, say, visible)
     for holder, path in period.land.items():
         ax.add_artist(PathPatch(path, facecolor=HOLDER_FILL[holder], edgecolor=HOLDER_STROKE[holder],
-                               linewidth=0.35, zorder=2, gid=class_gid("land", holder)))
+                                linewidth=0.35, zorder=2, gid=class_gid("land", holder)))
     for claimant, path in period.claimed.items():
         patch = ax.add_artist(PathPatch(path, fill=False, edgecolor=HOLDER_STROKE[claimant], hatch=HATCH,
-                                       linewidth=CLAIM_OUTLINE_PX * PT_PER_PX, zorder=3,
-                                       gid=class_gid("claim", claimant)))
+                                        linewidth=CLAIM_OUTLINE_PX * PT_PER_PX, zorder=3,
+                                        gid=class_gid("claim", claimant)))
         patch.set_hatch_linewidth(HATCH_WIDTH_PX * PT_PER_PX)
     lines = _lines(atlas, year)
     for kind, path, _ in lines:
         ax.add_artist(PathPatch(path, fill=False, edgecolor=LINE_STYLE[kind]["color"], linewidth=line_width(kind),
-                               linestyle=_dashes(kind), capstyle="round", joinstyle="round", zorder=4,
-                               gid=class_gid("line", kind)))
+                                linestyle=_dashes(kind), capstyle="round", joinstyle="round", zorder=4,
+                                gid=class_gid("line", kind)))
     bar = _scale_bar(ax, atlas, visible)
     _island_names(ax, say, visible, obstacles=[bar, *(geometry for _, _, geometry in lines)])
 
@@ -346,7 +346,7 @@ def _graticule(ax: Axes, sea: PathPatch, say: Localizer, visible: shapely.Polygo
     parallels = [(lat, _to_map(shapely.LineString([(west, lat), (east, lat)]).segmentize(0.25)))
                  for lat in range(int(south) + 1, int(north) + 1) if lat % step == 0]
     patch = ax.add_artist(PathPatch(line_path([line for _, line in meridians + parallels]), fill=False,
-                                   edgecolor="white", linewidth=0.8, zorder=1))
+                                    edgecolor="white", linewidth=0.8, zorder=1))
     patch.set_clip_path(sea)
     size = 7.5
     renderer = ax.figure.canvas.get_renderer()
@@ -390,7 +390,7 @@ def _scale_bar(ax: Axes, atlas: Atlas, visible: shapely.Polygon) -> shapely.Poly
     quarters = 4
     for i in range(quarters):
         ax.add_artist(Rectangle((x0 + i * length / quarters, y0), length / quarters, height,
-                               facecolor=INK if i % 2 == 0 else "white", edgecolor=INK, linewidth=0.6, zorder=6))
+                                facecolor=INK if i % 2 == 0 else "white", edgecolor=INK, linewidth=0.6, zorder=6))
     family = fonts.family()
     for fraction, text in ((0, "0"), (0.5, f"{km // 2:g}"), (1, f"{km} km")):
         ax.text(x0 + fraction * length, y0 + height * 1.6, text, fontsize=8.5, color=INK, ha="center",
