@@ -212,7 +212,16 @@ SEEDS = [
          '"undetermined": "#c0c0ba"', '"undetermined": "#ffffff"',
          ("tests/test_colour_vision.py",)),
     Seed("V7", "the compare page's right map ignores its own viewpoint", "pages/compare.py",
-         "view=words.atlas.view)", "view=None)",
+         "view=words.atlas.view, sync_group", "view=None, sync_group",
+         ("tests/test_viewpoints.py",)),
+    Seed("V8", "the picture download draws the whole frame, not the area in view", "pages/atlas.py",
+         "follow_view=True", "follow_view=False",
+         ("tests/test_picture_in_view.py",)),
+    Seed("V9", "Japan's maps say 'Held by Japan' of islands Japan does not hold", "geo/text/localizer.py",
+         "drawn = (view or self.atlas.view) != NEUTRAL", "drawn = False",
+         ("tests/test_viewpoints.py",)),
+    Seed("V10", "the comparison slide draws both maps in the left map's viewpoint", "geo/printing/layout.py",
+         "render.draw_map(ax, shown, words, bounds)", "render.draw_map(ax, shown, say, bounds)",
          ("tests/test_viewpoints.py",)),
 ]
 
