@@ -193,10 +193,11 @@ PAGE_CSS = """
   /* Folded documents (the treaty library) print unfolded. */
   details::details-content { content-visibility: visible !important; display: block !important; }
 }
-/* Keyboard focus where Streamlit shows none (the page list) or only a faint grey (a toggle): a
-   ring in the text's own colour, which follows the light or the dark theme. */
+/* Keyboard focus where Streamlit shows none (the page list) or only a faint grey (a toggle, a
+   radio button): a ring in the text's own colour, which follows the light or the dark theme. */
 [data-testid="stSidebarNavLink"]:focus-visible { outline: 2px solid currentColor; outline-offset: -2px; }
-[data-testid="stCheckbox"] label:has(input:focus-visible) { outline: 2px solid currentColor; outline-offset: 2px; }
+[data-testid="stCheckbox"] label:has(input:focus-visible),
+[data-testid="stRadio"] label:has(input:focus-visible) { outline: 2px solid currentColor; outline-offset: 2px; }
 """
 
 

@@ -98,14 +98,15 @@ def year_view() -> None:
     with map_column:
         in_view = widgets.year_map("map", year, 640, widgets.event_from_url(year), follow_view=True)
         download_buttons(year, in_view)
+        # Under the map it describes, leaving the treaty at the top of the panel beside it.
+        with st.container(border=True):
+            st.markdown(viewpoint_markdown(say.atlas, year, say))
         in_words = map_in_words(say.atlas, year, say)
         # A heading with no anchor: Streamlit's anchors drop Hangul, and "1905" is the panel's too.
         st.subheader(in_words.title, anchor=False)
         st.markdown(in_words.markdown())
         st.markdown(events_near_markdown(say.atlas, year, say))
     with text_column:
-        with st.container(border=True):
-            st.markdown(viewpoint_markdown(say.atlas, year, say))
         st.markdown(year_markdown(say.atlas, year, say))
 
 

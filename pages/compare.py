@@ -47,11 +47,13 @@ def view_switches(say: Localizer) -> None:
     def name(view: str) -> str:
         return say.text(say.atlas.viewpoints[view].name)
 
-    # Drop-down lists: three long names side by side would not fit half a projector's width.
+    # Radio buttons in a row that wraps: three long names would not fit half a projector's
+    # width as a segmented control, and a drop-down list speaks English to screen readers.
     left, right = st.columns(2, gap="medium")
-    left.selectbox(say.message("viewpoint"), views, key="left_view", format_func=name, on_change=follow_left_view)
-    right.selectbox(say.message("viewpoint"), views, key="compare_view", format_func=name,
-                    on_change=keep_compare_view)
+    left.radio(say.message("viewpoint"), views, key="left_view", format_func=name, on_change=follow_left_view,
+               horizontal=True)
+    right.radio(say.message("viewpoint"), views, key="compare_view", format_func=name, on_change=keep_compare_view,
+                horizontal=True)
 
 
 # A comparison takes 1–3 s to make: made only while the downloads are open, then kept per

@@ -235,7 +235,7 @@ def test_the_compare_page_sets_each_sides_viewpoint():
 def test_the_compare_pages_left_switch_is_the_sidebars_viewpoint():
     app = open_app("pages/compare.py", year="1956", compare="1956", view="jp")
     assert app.query_params["compare_view"] == "jp"  # the right map starts as the left one
-    app.selectbox(key="left_view").set_value("RU").run()
+    app.radio(key="left_view").set_value("RU").run()
     assert not app.exception, [e.value for e in app.exception]
     assert app.sidebar.radio(key="view").value == "RU" and app.query_params["view"] == "ru"
     left, right = app.get("component_instance")
