@@ -194,7 +194,7 @@ SEEDS = [
     # Issue 15: viewpoints.
     Seed("V1", "Japan's maps undetermined only from 1953, not from the treaty's entry into force",
          "data/viewpoints.yaml",
-         "    - start: 1952\n      holders:", "    - start: 1953\n      holders:",
+         "    - start: 1952\n      end: 1956", "    - start: 1953\n      end: 1956",
          ("tests/test_viewpoints.py",)),
     Seed("V2", "a viewpoint's rule redraws no land", "geo/model/atlas.py",
          "holders = {**period.holders, **rule.holders}", "holders = dict(period.holders)",
